@@ -1,0 +1,183 @@
+package com.paystatus.admin;
+
+import com.paystatus.channel.ChannelDetails;
+import com.paystatus.channel.ChannelRecord;
+import com.paystatus.channel.ChannelService;
+import com.paystatus.channel.ChannelState;
+import com.paystatus.notice.NoticeDraft;
+import com.paystatus.notice.NoticeRecord;
+import com.paystatus.notice.NoticeService;
+import com.paystatus.notice.UpdateDraft;
+import com.paystatus.shared.ApiTimes;
+import com.paystatus.shared.Coded;
+import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.PayStatusProperties;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.Principal;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin API for automation: post and update notices, set channel states, manage channels. */
+@RestController
+@RequestMapping("/api/admin")
+class AdminApiController {
+
+    private final NoticeService notices;
+    private final ChannelService channels;
+    private final ZoneId zone;
+
+    AdminApiController(NoticeService notices, ChannelService channels, PayStatusProperties properties) {
+        this.notices = notices;
+        this.channels = channels;
+        this.zone = properties.zone();
+    }
+
+    record NoticeRequest(
+            String title,
+            String kind,
+            String message,
+            Map<String, String> channels,
+            String status,
+            String estimatedRecoveryAt) {}
+
+    record UpdateRequest(String status, String message, String estimatedRecoveryAt, Long version) {}
+
+    record StateRequest(String state, String reason) {}
+
+    record UpdateJson(String status, String message, String estimatedRecoveryAt, String postedAt, String postedBy) {}
+
+    record NoticeJson(
+            long id,
+            String title,
+            String kind,
+            String status,
+            Map<String, String> channels,
+            String estimatedRecoveryAt,
+            String createdAt,
+            String createdBy,
+            String resolvedAt,
+            long version,
+            String url,
+            List<UpdateJson> updates) {}
+
+    record ChannelJson(
+            String slug,
+            Map<String, String> name,
+            Map<String, String> group,
+            String state,
+            String ownState,
+            String since,
+            List<Long> heldBy,
+            List<String> alternatives,
+            String url) {}
+
+    @PostMapping("/notices")
+    ResponseEntity<NoticeJson> post(@RequestBody NoticeRequest body, Principal actor) {
+        NoticeRecord notice = notices.post(
+                new NoticeDraft(
+                        body.title(),
+                        body.kind(),
+                        body.message(),
+                        body.channels(),
+                        body.status(),
+                        ApiTimes.parse(body.estimatedRecoveryAt(), "estimatedRecoveryAt")),
+                actor.getName());
+        return ResponseEntity.created(URI.create("/notices/" + notice.id())).body(json(notice));
+    }
+
+    @GetMapping("/notices/{id}")
+    NoticeJson notice(@PathVariable long id) {
+        return json(notices.get(id));
+    }
+
+    @PostMapping("/notices/{id}/updates")
+    NoticeJson update(@PathVariable long id, @RequestBody UpdateRequest body, Principal actor) {
+        return json(notices.postUpdate(
+                id,
+                new UpdateDraft(
+                        body.status(),
+                        body.message(),
+                        ApiTimes.parse(body.estimatedRecoveryAt(), "estimatedRecoveryAt"),
+                        body.version()),
+                actor.getName()));
+    }
+
+    @GetMapping("/channels")
+    List<ChannelJson> channels() {
+        return channels.all().stream().map(this::json).toList();
+    }
+
+    @GetMapping("/channels/{slug}")
+    ChannelJson channel(@PathVariable String slug) {
+        return json(channels.get(slug));
+    }
+
+    /** Adds the channel under this slug, or edits it when it exists: 201 or 200. */
+    @PutMapping("/channels/{slug}")
+    ResponseEntity<ChannelJson> put(
+            @PathVariable String slug, @Valid @RequestBody ChannelDetails body, Principal actor) {
+        if (channels.idsOf(List.of(slug)).isEmpty()) {
+            ChannelRecord created = channels.create(slug, body, actor.getName());
+            return ResponseEntity.created(URI.create("/channels/" + created.slug()))
+                    .body(json(created));
+        }
+        return ResponseEntity.ok(json(channels.update(slug, body, actor.getName())));
+    }
+
+    @PutMapping("/channels/{slug}/state")
+    ChannelJson setState(@PathVariable String slug, @RequestBody StateRequest body, Principal actor) {
+        ChannelState state = Coded.fromCode(ChannelState.class, body.state())
+                .orElseThrow(() -> new InvalidInputException(
+                        "state", "validation.unknownState", body.state() == null ? "" : body.state()));
+        return json(channels.setState(slug, state, body.reason(), actor.getName()));
+    }
+
+    private NoticeJson json(NoticeRecord notice) {
+        Map<String, String> affected = new LinkedHashMap<>();
+        notice.channels().forEach((slug, state) -> affected.put(slug, state.code()));
+        return new NoticeJson(
+                notice.id(),
+                notice.title(),
+                notice.kind().code(),
+                notice.status().code(),
+                affected,
+                ApiTimes.format(notice.estimatedRecoveryAt(), zone),
+                ApiTimes.format(notice.createdAt(), zone),
+                notice.createdBy(),
+                ApiTimes.format(notice.resolvedAt(), zone),
+                notice.version(),
+                "/notices/" + notice.id(),
+                notice.updates().stream()
+                        .map(u -> new UpdateJson(
+                                u.status().code(),
+                                u.message(),
+                                ApiTimes.format(u.estimatedRecoveryAt(), zone),
+                                ApiTimes.format(u.postedAt(), zone),
+                                u.postedBy()))
+                        .toList());
+    }
+
+    private ChannelJson json(ChannelRecord channel) {
+        return new ChannelJson(
+                channel.slug(),
+                Map.of("zh", channel.nameZh(), "en", channel.nameEn()),
+                Map.of("zh", channel.groupZh(), "en", channel.groupEn()),
+                channel.state().code(),
+                channel.ownState().code(),
+                ApiTimes.format(channel.since(), zone),
+                channel.heldBy(),
+                channel.alternatives(),
+                "/channels/" + channel.slug());
+    }
+}

@@ -1,0 +1,129 @@
+package com.paystatus.admin;
+
+import com.paystatus.channel.ChannelService;
+import com.paystatus.channel.ChannelState;
+import com.paystatus.notice.NoticeKind;
+import com.paystatus.notice.NoticeRecord;
+import com.paystatus.notice.NoticeService;
+import com.paystatus.notice.NoticeStatus;
+import com.paystatus.shared.ConflictException;
+import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.PayStatusProperties;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Posting a notice, and updating or resolving it, from the admin pages (Post/Redirect/Get). */
+@Controller
+class AdminNoticesController {
+
+    private final NoticeService notices;
+    private final ChannelService channels;
+    private final ZoneId zone;
+
+    AdminNoticesController(NoticeService notices, ChannelService channels, PayStatusProperties properties) {
+        this.notices = notices;
+        this.channels = channels;
+        this.zone = properties.zone();
+    }
+
+    @ModelAttribute("affectingStates")
+    List<ChannelState> affectingStates() {
+        return List.of(ChannelState.values());
+    }
+
+    @ModelAttribute("kinds")
+    NoticeKind[] kinds() {
+        return NoticeKind.values();
+    }
+
+    @ModelAttribute("statuses")
+    NoticeStatus[] statuses() {
+        return NoticeStatus.values();
+    }
+
+    @GetMapping("/admin/notices/new")
+    String newNotice(Model model) {
+        model.addAttribute("form", new NoticeForm());
+        model.addAttribute("channels", channels.all());
+        return "admin/notice-new";
+    }
+
+    @PostMapping("/admin/notices")
+    String post(
+            @Valid @ModelAttribute("form") NoticeForm form,
+            BindingResult result,
+            Principal actor,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!form.isRecoveryUnknown()
+                && form.getEstimatedRecoveryAt() == null
+                && !result.hasFieldErrors("estimatedRecoveryAt")) {
+            result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
+        }
+        if (!result.hasErrors()) {
+            try {
+                NoticeRecord notice = notices.post(form.toDraft(zone), actor.getName());
+                redirect.addFlashAttribute("flash", "flash.noticePosted");
+                return "redirect:/admin/notices/" + notice.id();
+            } catch (InvalidInputException e) {
+                FormErrors.show(e, result);
+            }
+        }
+        model.addAttribute("channels", channels.all());
+        return "admin/notice-new";
+    }
+
+    @GetMapping("/admin/notices/{id}")
+    String show(@PathVariable long id, Model model) {
+        NoticeRecord notice = notices.get(id);
+        UpdateForm form = new UpdateForm();
+        form.setStatus(notice.status().code());
+        form.setVersion(notice.version());
+        return show(notice, form, model);
+    }
+
+    @PostMapping("/admin/notices/{id}/updates")
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") UpdateForm form,
+            BindingResult result,
+            Principal actor,
+            Model model,
+            RedirectAttributes redirect) {
+        if (form.needsEstimateChoice() && !result.hasFieldErrors("estimatedRecoveryAt")) {
+            result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
+        }
+        if (!result.hasErrors()) {
+            try {
+                notices.postUpdate(id, form.toDraft(zone), actor.getName());
+                redirect.addFlashAttribute(
+                        "flash", "resolved".equals(form.getStatus()) ? "flash.noticeResolved" : "flash.updatePosted");
+                return "redirect:/admin/notices/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.show(e, result);
+            } catch (ConflictException e) {
+                result.reject(e.messageKey(), e.args(), e.messageKey());
+            } catch (ObjectOptimisticLockingFailureException e) {
+                result.reject("error.noticeChanged", new Object[] {id}, "error.noticeChanged");
+            }
+        }
+        return show(notices.get(id), form, model);
+    }
+
+    private String show(NoticeRecord notice, UpdateForm form, Model model) {
+        model.addAttribute("notice", notice);
+        model.addAttribute("form", form);
+        return "admin/notice";
+    }
+}

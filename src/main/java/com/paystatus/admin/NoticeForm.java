@@ -1,0 +1,100 @@
+package com.paystatus.admin;
+
+import com.paystatus.notice.NoticeDraft;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The admin form for posting a notice. The estimate is typed in the page's zone; "unknown" must be
+ * chosen explicitly, so nobody publishes 「恢复时间待定」 by forgetting the field.
+ */
+public class NoticeForm {
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 120, message = "{validation.tooLong}")
+    private String title;
+
+    @NotBlank(message = "{validation.required}")
+    private String kind = "fault";
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 2000, message = "{validation.tooLong}")
+    private String message;
+
+    /** Channel slug to state code; blank means "not affected". */
+    private Map<String, String> channels = new LinkedHashMap<>();
+
+    private boolean recoveryUnknown;
+
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime estimatedRecoveryAt;
+
+    NoticeDraft toDraft(ZoneId zone) {
+        Map<String, String> affected = new LinkedHashMap<>();
+        channels.forEach((slug, state) -> {
+            if (state != null && !state.isBlank()) {
+                affected.put(slug, state);
+            }
+        });
+        return new NoticeDraft(
+                title, kind, message, affected, null, estimate(recoveryUnknown, estimatedRecoveryAt, zone));
+    }
+
+    static Instant estimate(boolean unknown, LocalDateTime at, ZoneId zone) {
+        return unknown || at == null ? null : at.atZone(zone).toInstant();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public Map<String, String> getChannels() {
+        return channels;
+    }
+
+    public void setChannels(Map<String, String> channels) {
+        this.channels = channels;
+    }
+
+    public boolean isRecoveryUnknown() {
+        return recoveryUnknown;
+    }
+
+    public void setRecoveryUnknown(boolean recoveryUnknown) {
+        this.recoveryUnknown = recoveryUnknown;
+    }
+
+    public LocalDateTime getEstimatedRecoveryAt() {
+        return estimatedRecoveryAt;
+    }
+
+    public void setEstimatedRecoveryAt(LocalDateTime estimatedRecoveryAt) {
+        this.estimatedRecoveryAt = estimatedRecoveryAt;
+    }
+}

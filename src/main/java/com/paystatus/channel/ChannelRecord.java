@@ -1,0 +1,40 @@
+package com.paystatus.channel;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A channel as the rest of the application sees it.
+ *
+ * @param ownState the state an operator set directly
+ * @param state what the public sees: the worst of {@code ownState} and the states open notices hold it in
+ * @param heldBy the open notices that hold the channel in {@code state}, oldest first
+ * @param since when {@code state} began
+ * @param reason the reason given with the latest change
+ * @param alternatives slugs of the channels to suggest instead, in order
+ * @param recentChanges the latest state changes, newest first
+ */
+public record ChannelRecord(
+        long id,
+        String slug,
+        String nameZh,
+        String nameEn,
+        String descriptionZh,
+        String descriptionEn,
+        String groupZh,
+        String groupEn,
+        int groupOrder,
+        int displayOrder,
+        ChannelState ownState,
+        ChannelState state,
+        List<Long> heldBy,
+        Instant since,
+        String reason,
+        List<String> alternatives,
+        List<StateChange> recentChanges) {
+
+    public ChannelDetails details() {
+        return new ChannelDetails(
+                nameZh, nameEn, descriptionZh, descriptionEn, groupZh, groupEn, displayOrder, alternatives);
+    }
+}

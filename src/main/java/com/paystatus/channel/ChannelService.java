@@ -1,0 +1,247 @@
+package com.paystatus.channel;
+
+import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.InvalidInputException.Violation;
+import com.paystatus.shared.NotFoundException;
+import com.paystatus.shared.PublicChanges;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Channels: adding and editing them, setting their state directly, and keeping the history of what
+ * the public sees. A channel's effective state is derived, never stored: the worst of the state an
+ * operator set and the states open notices hold it in. Whenever one of those changes, {@link
+ * #reconcile} records the change of the effective state in the history.
+ */
+@Service
+public class ChannelService {
+
+    static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
+    static final int MAX_REASON = 500;
+    private static final int RECENT_CHANGES = 10;
+
+    private final ChannelRepository channels;
+    private final ChannelGroupRepository groups;
+    private final ChannelStateChangeRepository changes;
+    private final StateHolds holds;
+    private final PublicChanges publicChanges;
+    private final Clock clock;
+
+    ChannelService(
+            ChannelRepository channels,
+            ChannelGroupRepository groups,
+            ChannelStateChangeRepository changes,
+            StateHolds holds,
+            PublicChanges publicChanges,
+            Clock clock) {
+        this.channels = channels;
+        this.groups = groups;
+        this.changes = changes;
+        this.holds = holds;
+        this.publicChanges = publicChanges;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChannelRecord> all() {
+        Map<Long, List<StateHold>> holdsByChannel = holdsByChannel();
+        List<Channel> all = channels.findAll();
+        Map<Long, String> slugs = all.stream().collect(Collectors.toMap(Channel::getId, Channel::getSlug));
+        return all.stream()
+                .sorted(Comparator.comparingInt((Channel c) -> c.getGroup().getDisplayOrder())
+                        .thenComparingInt(Channel::getDisplayOrder)
+                        .thenComparing(Channel::getSlug))
+                .map(c -> toRecord(c, holdsByChannel.getOrDefault(c.getId(), List.of()), slugs))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ChannelRecord get(String slug) {
+        return all().stream()
+                .filter(c -> c.slug().equals(slug))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("error.channelNotFound", slug));
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return channels.count();
+    }
+
+    /** The ids of those of the given slugs that name a channel. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsOf(Collection<String> slugs) {
+        return channels.findBySlugIn(slugs).stream().collect(Collectors.toMap(Channel::getSlug, Channel::getId));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, String> slugsById() {
+        return channels.findAll().stream().collect(Collectors.toMap(Channel::getId, Channel::getSlug));
+    }
+
+    @Transactional
+    public ChannelRecord create(String slug, ChannelDetails details, String actor) {
+        String cleanSlug = slug == null ? "" : slug.trim();
+        if (!SLUG.matcher(cleanSlug).matches()) {
+            throw new InvalidInputException("slug", "validation.slug");
+        }
+        if (channels.findBySlug(cleanSlug).isPresent()) {
+            throw new InvalidInputException("slug", "validation.slugTaken", cleanSlug);
+        }
+        List<Long> alternatives = alternativeIds(cleanSlug, details);
+        Instant now = clock.instant();
+        Channel channel = channels.save(new Channel(cleanSlug, details, groupFor(details), now));
+        channel.suggestInstead(alternatives);
+        changes.save(new ChannelStateChange(channel.getId(), null, ChannelState.AVAILABLE, now, actor, null, null));
+        publicChanges.record();
+        return get(cleanSlug);
+    }
+
+    @Transactional
+    public ChannelRecord update(String slug, ChannelDetails details, String actor) {
+        Channel channel = find(slug);
+        List<Long> alternatives = alternativeIds(slug, details);
+        channel.describe(details, groupFor(details));
+        channel.suggestInstead(alternatives);
+        publicChanges.record();
+        return get(slug);
+    }
+
+    /**
+     * Sets the state an operator chose for the channel. Open notices may still hold it in a worse
+     * state; the returned record says what the public sees.
+     */
+    @Transactional
+    public ChannelRecord setState(String slug, ChannelState state, String reason, String actor) {
+        if (state == null) {
+            throw new InvalidInputException("state", "validation.unknownState", "");
+        }
+        String cleanReason = reason == null ? "" : reason.trim();
+        if (cleanReason.isEmpty()) {
+            throw new InvalidInputException("reason", "validation.required");
+        }
+        if (cleanReason.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "validation.tooLong");
+        }
+        Channel channel = find(slug);
+        channel.setState(state);
+        channels.flush();
+        reconcile(List.of(channel.getId()), actor, cleanReason, null);
+        publicChanges.record();
+        return get(slug);
+    }
+
+    /**
+     * Records, for each given channel whose effective state differs from the last one recorded, the
+     * change in the history. Called in the transaction that changed the channel or a notice.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reconcile(Collection<Long> channelIds, String actor, String reason, Long noticeId) {
+        Map<Long, List<StateHold>> holdsByChannel = holdsByChannel();
+        Instant now = clock.instant();
+        for (Channel channel : channels.findAllById(channelIds)) {
+            ChannelState effective = effectiveState(channel, holdsByChannel.getOrDefault(channel.getId(), List.of()));
+            ChannelState recorded = changes.latest(channel.getId())
+                    .map(ChannelStateChange::getToState)
+                    .orElse(null);
+            if (effective != recorded) {
+                changes.save(new ChannelStateChange(
+                        channel.getId(), recorded, effective, now, actor, truncate(reason), noticeId));
+            }
+        }
+    }
+
+    private Channel find(String slug) {
+        return channels.findBySlug(slug).orElseThrow(() -> new NotFoundException("error.channelNotFound", slug));
+    }
+
+    private ChannelGroup groupFor(ChannelDetails details) {
+        String nameZh = details.groupZh().trim();
+        ChannelGroup group = groups.findByNameZh(nameZh)
+                .orElseGet(() ->
+                        groups.save(new ChannelGroup(nameZh, details.groupEn().trim(), groups.maxDisplayOrder() + 1)));
+        group.rename(details.groupEn().trim());
+        return group;
+    }
+
+    private List<Long> alternativeIds(String slug, ChannelDetails details) {
+        List<String> wanted = details.alternativesOrEmpty();
+        if (wanted.contains(slug)) {
+            throw new InvalidInputException("alternatives", "validation.alternativeSelf");
+        }
+        Map<String, Long> ids = idsOf(wanted);
+        List<Violation> unknown = wanted.stream()
+                .filter(s -> !ids.containsKey(s))
+                .map(s -> new Violation("alternatives", "validation.unknownChannel", s))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(unknown);
+        }
+        return wanted.stream().map(ids::get).toList();
+    }
+
+    private Map<Long, List<StateHold>> holdsByChannel() {
+        return holds.openHolds().stream()
+                .sorted(Comparator.comparingLong(StateHold::noticeId))
+                .collect(Collectors.groupingBy(StateHold::channelId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static ChannelState effectiveState(Channel channel, List<StateHold> channelHolds) {
+        List<ChannelState> states = new ArrayList<>();
+        states.add(channel.getState());
+        channelHolds.forEach(h -> states.add(h.state()));
+        return ChannelState.worst(states);
+    }
+
+    private ChannelRecord toRecord(Channel channel, List<StateHold> channelHolds, Map<Long, String> slugs) {
+        ChannelState state = effectiveState(channel, channelHolds);
+        List<StateChange> recent =
+                changes.findByChannelIdOrderByChangedAtDescIdDesc(channel.getId(), Limit.of(RECENT_CHANGES)).stream()
+                        .map(ChannelStateChange::toRecord)
+                        .toList();
+        StateChange latest = recent.isEmpty() ? null : recent.get(0);
+        return new ChannelRecord(
+                channel.getId(),
+                channel.getSlug(),
+                channel.getNameZh(),
+                channel.getNameEn(),
+                channel.getDescriptionZh(),
+                channel.getDescriptionEn(),
+                channel.getGroup().getNameZh(),
+                channel.getGroup().getNameEn(),
+                channel.getGroup().getDisplayOrder(),
+                channel.getDisplayOrder(),
+                channel.getState(),
+                state,
+                channelHolds.stream()
+                        .filter(h -> h.state() == state)
+                        .map(StateHold::noticeId)
+                        .toList(),
+                latest == null ? null : latest.at(),
+                latest == null ? null : latest.reason(),
+                channel.getAlternativeIds().stream()
+                        .map(slugs::get)
+                        .filter(s -> s != null)
+                        .toList(),
+                recent);
+    }
+
+    private static String truncate(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+    }
+}

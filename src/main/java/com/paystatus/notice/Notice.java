@@ -1,0 +1,181 @@
+package com.paystatus.notice;
+
+import com.paystatus.channel.ChannelState;
+import com.paystatus.shared.ConflictException;
+import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.InvalidInputException.Violation;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A notice to the public about one or more channels: what happened, where the work stands and when
+ * the channels are expected back. The aggregate guards its rules: a resolved notice takes no more
+ * updates, an estimate lies in the future, and every update stays in the timeline.
+ */
+@Entity
+@Table(name = "notice")
+class Notice {
+
+    static final int MAX_TITLE = 120;
+    static final int MAX_MESSAGE = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String title;
+
+    @Convert(converter = NoticeKind.Converter.class)
+    private NoticeKind kind;
+
+    @Convert(converter = NoticeStatus.Converter.class)
+    private NoticeStatus status;
+
+    private Instant estimatedRecoveryAt;
+    private Instant createdAt;
+    private String createdBy;
+    private Instant resolvedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "notice_channel", joinColumns = @JoinColumn(name = "notice_id"))
+    private List<AffectedChannel> channels = new ArrayList<>();
+
+    @OneToMany(mappedBy = "notice", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("postedAt desc, id desc")
+    private List<NoticeUpdate> updates = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Notice() {}
+
+    /** Posts a new notice; its first update carries the message and the first estimate. */
+    static Notice post(
+            String title,
+            NoticeKind kind,
+            Map<Long, ChannelState> affected,
+            NoticeStatus status,
+            String message,
+            Instant eta,
+            Instant now,
+            String by) {
+        List<Violation> violations = new ArrayList<>();
+        check(title, kind, !affected.isEmpty(), status, message, eta, now, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Notice notice = new Notice();
+        notice.title = title.trim();
+        notice.kind = kind;
+        notice.createdAt = now;
+        notice.createdBy = by;
+        affected.forEach((channelId, state) -> notice.channels.add(new AffectedChannel(channelId, state)));
+        notice.apply(status == null ? NoticeStatus.INVESTIGATING : status, message, eta, now, by);
+        return notice;
+    }
+
+    /** Adds to {@code violations} every rule a new notice with these values would break. */
+    static void check(
+            String title,
+            NoticeKind kind,
+            boolean anyChannel,
+            NoticeStatus status,
+            String message,
+            Instant eta,
+            Instant now,
+            List<Violation> violations) {
+        checkText(violations, "title", title, MAX_TITLE);
+        checkText(violations, "message", message, MAX_MESSAGE);
+        if (kind != null && kind.needsChannels() && !anyChannel) {
+            violations.add(new Violation("channels", "validation.channelsRequired"));
+        }
+        if (status == NoticeStatus.RESOLVED) {
+            violations.add(new Violation("status", "validation.cannotStartResolved"));
+        }
+        checkEstimate(violations, eta, now);
+    }
+
+    /**
+     * Adds an update to the timeline: a new status, a message and the revised estimate (null when
+     * unknown). Resolving clears the estimate and releases the channels.
+     */
+    void postUpdate(NoticeStatus next, String message, Instant eta, Instant now, String by) {
+        if (!status.canTransitionTo(next)) {
+            throw new ConflictException("error.noticeResolved", id);
+        }
+        List<Violation> violations = new ArrayList<>();
+        checkText(violations, "message", message, MAX_MESSAGE);
+        if (next.isOpen()) {
+            checkEstimate(violations, eta, now);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        apply(next, message, next.isOpen() ? eta : null, now, by);
+    }
+
+    private void apply(NoticeStatus next, String message, Instant eta, Instant now, String by) {
+        this.status = next;
+        this.estimatedRecoveryAt = eta;
+        this.resolvedAt = next.isOpen() ? null : now;
+        this.updates.add(0, new NoticeUpdate(this, next, message.trim(), eta, now, by));
+    }
+
+    private static void checkText(List<Violation> violations, String field, String text, int max) {
+        if (text == null || text.isBlank()) {
+            violations.add(new Violation(field, "validation.required"));
+        } else if (text.trim().length() > max) {
+            violations.add(new Violation(field, "validation.tooLong", max));
+        }
+    }
+
+    private static void checkEstimate(List<Violation> violations, Instant eta, Instant now) {
+        if (eta != null && !eta.isAfter(now)) {
+            violations.add(new Violation("estimatedRecoveryAt", "validation.etaInPast"));
+        }
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    List<AffectedChannel> getChannels() {
+        return channels;
+    }
+
+    NoticeRecord toRecord(Map<Long, String> slugs) {
+        Map<String, ChannelState> affected = new java.util.LinkedHashMap<>();
+        channels.forEach(a -> affected.put(slugs.getOrDefault(a.getChannelId(), "?"), a.getState()));
+        return new NoticeRecord(
+                id,
+                title,
+                kind,
+                status,
+                affected,
+                estimatedRecoveryAt,
+                createdAt,
+                createdBy,
+                resolvedAt,
+                version,
+                updates.stream().map(NoticeUpdate::toRecord).toList());
+    }
+}

@@ -1,0 +1,39 @@
+package com.paystatus.notice;
+
+import com.paystatus.channel.ChannelState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A notice as pages and the API show it.
+ *
+ * @param channels the affected channels' slugs, each with the state the notice holds it in
+ * @param estimatedRecoveryAt the latest estimate; null when unknown or resolved
+ * @param updates the timeline, newest first
+ */
+public record NoticeRecord(
+        long id,
+        String title,
+        NoticeKind kind,
+        NoticeStatus status,
+        Map<String, ChannelState> channels,
+        Instant estimatedRecoveryAt,
+        Instant createdAt,
+        String createdBy,
+        Instant resolvedAt,
+        long version,
+        List<Update> updates) {
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    /** The message of the latest update. */
+    public String latestMessage() {
+        return updates.isEmpty() ? "" : updates.get(0).message();
+    }
+
+    public record Update(
+            NoticeStatus status, String message, Instant estimatedRecoveryAt, Instant postedAt, String postedBy) {}
+}

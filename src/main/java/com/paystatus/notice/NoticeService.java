@@ -1,0 +1,139 @@
+package com.paystatus.notice;
+
+import com.paystatus.channel.ChannelService;
+import com.paystatus.channel.ChannelState;
+import com.paystatus.shared.Coded;
+import com.paystatus.shared.ConflictException;
+import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.InvalidInputException.Violation;
+import com.paystatus.shared.NotFoundException;
+import com.paystatus.shared.PublicChanges;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posting notices, updating and resolving them. Each change reconciles the affected channels'
+ * effective states (and so their history) and bumps the public revision, in one transaction.
+ */
+@Service
+public class NoticeService {
+
+    private final NoticeRepository notices;
+    private final ChannelService channels;
+    private final PublicChanges publicChanges;
+    private final Clock clock;
+
+    NoticeService(NoticeRepository notices, ChannelService channels, PublicChanges publicChanges, Clock clock) {
+        this.notices = notices;
+        this.channels = channels;
+        this.publicChanges = publicChanges;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NoticeRecord post(NoticeDraft draft, String actor) {
+        List<Violation> violations = new ArrayList<>();
+        NoticeKind kind = parse(NoticeKind.class, draft.kind(), "kind", "validation.unknownKind", violations);
+        NoticeStatus status = draft.status() == null || draft.status().isBlank()
+                ? null
+                : parse(NoticeStatus.class, draft.status(), "status", "validation.unknownStatus", violations);
+        Map<String, String> requested = draft.channels() == null ? Map.of() : draft.channels();
+        Map<String, Long> ids = knownChannels(requested.keySet(), violations);
+        Map<Long, ChannelState> affected = new LinkedHashMap<>();
+        requested.forEach((slug, code) -> {
+            ChannelState state =
+                    parse(ChannelState.class, code, "channels[" + slug + "]", "validation.unknownState", violations);
+            if (state != null && ids.containsKey(slug)) {
+                affected.put(ids.get(slug), state);
+            }
+        });
+        Instant now = clock.instant();
+        Notice.check(
+                draft.title(),
+                kind,
+                !requested.isEmpty(),
+                status,
+                draft.message(),
+                draft.estimatedRecoveryAt(),
+                now,
+                violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Notice notice = notices.saveAndFlush(Notice.post(
+                draft.title(), kind, affected, status, draft.message(), draft.estimatedRecoveryAt(), now, actor));
+        channels.reconcile(
+                affected.keySet(),
+                actor,
+                draft.title() == null ? null : draft.title().trim(),
+                notice.getId());
+        publicChanges.record();
+        return notice.toRecord(slugsById());
+    }
+
+    @Transactional
+    public NoticeRecord postUpdate(long id, UpdateDraft draft, String actor) {
+        Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
+        if (draft.expectedVersion() != null && draft.expectedVersion() != notice.getVersion()) {
+            throw new ConflictException("error.noticeChanged", id);
+        }
+        List<Violation> violations = new ArrayList<>();
+        NoticeStatus status =
+                parse(NoticeStatus.class, draft.status(), "status", "validation.unknownStatus", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        notice.postUpdate(status, draft.message(), draft.estimatedRecoveryAt(), clock.instant(), actor);
+        notices.flush();
+        channels.reconcile(
+                notice.getChannels().stream().map(AffectedChannel::getChannelId).toList(),
+                actor,
+                draft.message(),
+                notice.getId());
+        publicChanges.record();
+        return notice.toRecord(slugsById());
+    }
+
+    @Transactional(readOnly = true)
+    public NoticeRecord get(long id) {
+        return notices.findById(id)
+                .map(n -> n.toRecord(slugsById()))
+                .orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
+    }
+
+    /** Open notices and those resolved since the given instant, newest first. */
+    @Transactional(readOnly = true)
+    public List<NoticeRecord> openOrResolvedSince(Instant since) {
+        Map<Long, String> slugs = slugsById();
+        return notices.findOpenOrResolvedSince(since).stream()
+                .map(n -> n.toRecord(slugs))
+                .toList();
+    }
+
+    private Map<String, Long> knownChannels(Set<String> slugs, List<Violation> violations) {
+        Map<String, Long> ids = channels.idsOf(slugs);
+        slugs.stream()
+                .filter(s -> !ids.containsKey(s))
+                .forEach(s -> violations.add(new Violation("channels", "validation.unknownChannel", s)));
+        return ids;
+    }
+
+    private Map<Long, String> slugsById() {
+        return channels.slugsById();
+    }
+
+    private static <E extends Enum<E> & Coded> E parse(
+            Class<E> type, String code, String field, String messageKey, List<Violation> violations) {
+        return Coded.fromCode(type, code).orElseGet(() -> {
+            violations.add(new Violation(field, messageKey, code == null ? "" : code));
+            return null;
+        });
+    }
+}

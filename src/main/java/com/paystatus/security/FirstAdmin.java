@@ -1,0 +1,63 @@
+package com.paystatus.security;
+
+import com.paystatus.shared.PayStatusProperties;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the first admin user when there is none. Its password comes from {@code
+ * PAYSTATUS_ADMIN_PASSWORD}; when that is unset, one is generated and written to the log once.
+ */
+@Component
+@Order(0)
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwords;
+    private final PayStatusProperties properties;
+    private final Clock clock;
+
+    FirstAdmin(AppUserRepository users, PasswordEncoder passwords, PayStatusProperties properties, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (users.count() > 0) {
+            return;
+        }
+        String username = properties.admin().username();
+        String password = properties.admin().password();
+        boolean generated = password == null || password.isBlank();
+        if (generated) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
+        users.save(new AppUser(username, passwords.encode(password), "admin", clock.instant()));
+        if (generated) {
+            log.warn(
+                    "Created the first admin user '{}' with the generated password: {}  (shown only this once;"
+                            + " set PAYSTATUS_ADMIN_PASSWORD before the first start to choose it)",
+                    username,
+                    password);
+        } else {
+            log.info("Created the first admin user '{}' with the password from PAYSTATUS_ADMIN_PASSWORD", username);
+        }
+    }
+}

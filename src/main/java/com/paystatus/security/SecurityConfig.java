@@ -1,0 +1,80 @@
+package com.paystatus.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the admin pages behind a login form with CSRF protection, and the admin API behind HTTP
+ * Basic, stateless, which never honours a browser session (so no cross-site request can use it).
+ * Everything else is public.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) throws Exception {
+        http.securityMatcher("/api/admin/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** An unauthenticated API call answers 401 with a problem document in the caller's language. */
+    @Bean
+    AuthenticationEntryPoint problemEntryPoint(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        return (request, response, exception) -> {
+            var locale = locales.resolveLocale(request);
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"PayStatus admin API\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            var problem = new java.util.LinkedHashMap<String, Object>();
+            problem.put("type", "about:blank");
+            problem.put("title", messages.getMessage("problem.unauthorized.title", null, locale));
+            problem.put("status", 401);
+            problem.put("detail", messages.getMessage("problem.unauthorized.detail", null, locale));
+            problem.put("instance", request.getRequestURI());
+            json.writeValue(response.getOutputStream(), problem);
+        };
+    }
+}

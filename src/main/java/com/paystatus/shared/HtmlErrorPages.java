@@ -1,0 +1,33 @@
+package com.paystatus.shared;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A missing channel or notice on a page is a friendly 404 page, never a 500. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class HtmlErrorPages {
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        ModelAndView page = new ModelAndView("error/404");
+        page.setStatus(HttpStatus.NOT_FOUND);
+        page.addObject("messageKey", e.messageKey());
+        page.addObject("messageArgs", e.args());
+        return page;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e) {
+        ModelAndView page = new ModelAndView("error/409");
+        page.setStatus(HttpStatus.CONFLICT);
+        page.addObject("messageKey", e.messageKey());
+        page.addObject("messageArgs", e.args());
+        return page;
+    }
+}

@@ -1,0 +1,24 @@
+package com.paystatus.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Absolute links to public pages, for support staff to send: the configured base URL, or the request's. */
+@Component
+public class PageLinks {
+
+    private final PayStatusProperties properties;
+
+    PageLinks(PayStatusProperties properties) {
+        this.properties = properties;
+    }
+
+    public String absolute(HttpServletRequest request, String path) {
+        String base = properties.baseUrl();
+        if (base == null || base.isBlank()) {
+            base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        }
+        return base.replaceAll("/+$", "") + path;
+    }
+}

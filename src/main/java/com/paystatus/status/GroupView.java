@@ -1,0 +1,12 @@
+package com.paystatus.status;
+
+import java.util.List;
+import java.util.Locale;
+
+/** A heading on the status page and its channels, in display order. */
+public record GroupView(String nameZh, String nameEn, List<ChannelView> channels) {
+
+    public String name(Locale locale) {
+        return Localized.pick(locale, nameZh, nameEn);
+    }
+}

@@ -1,0 +1,54 @@
+package com.paystatus.status;
+
+import com.paystatus.notice.NoticeRecord;
+import com.paystatus.notice.NoticeService;
+import com.paystatus.shared.NotFoundException;
+import com.paystatus.shared.PageLinks;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The public pages: the board, and one stable page per channel and per notice for sharing. */
+@Controller
+class StatusPagesController {
+
+    private final StatusSnapshots snapshots;
+    private final NoticeService notices;
+    private final PageLinks links;
+
+    StatusPagesController(StatusSnapshots snapshots, NoticeService notices, PageLinks links) {
+        this.snapshots = snapshots;
+        this.notices = notices;
+        this.links = links;
+    }
+
+    @GetMapping("/")
+    String board(Model model) {
+        model.addAttribute("status", snapshots.current());
+        return "index";
+    }
+
+    @GetMapping("/channels/{slug}")
+    String channel(@PathVariable String slug, Model model, HttpServletRequest request) {
+        StatusSnapshot status = snapshots.current();
+        ChannelView channel =
+                status.channel(slug).orElseThrow(() -> new NotFoundException("error.channelNotFound", slug));
+        model.addAttribute("status", status);
+        model.addAttribute("channel", channel);
+        model.addAttribute("shareUrl", links.absolute(request, "/channels/" + slug));
+        return "channels/show";
+    }
+
+    @GetMapping("/notices/{id}")
+    String notice(@PathVariable long id, Model model, HttpServletRequest request) {
+        StatusSnapshot status = snapshots.current();
+        // Notices older than the front page's window are rare reads; they come from the database.
+        NoticeRecord notice = status.notice(id).orElseGet(() -> notices.get(id));
+        model.addAttribute("status", status);
+        model.addAttribute("notice", notice);
+        model.addAttribute("shareUrl", links.absolute(request, "/notices/" + id));
+        return "notices/show";
+    }
+}

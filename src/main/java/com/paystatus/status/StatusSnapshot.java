@@ -1,0 +1,51 @@
+package com.paystatus.status;
+
+import com.paystatus.channel.ChannelState;
+import com.paystatus.notice.NoticeRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the public pages show, read from the database in one go and never changed afterwards.
+ * Public requests read the current snapshot instead of the database; a write that changes what the
+ * public sees makes a new one (see {@link StatusSnapshots}).
+ *
+ * @param revision the status revision the snapshot was built at
+ * @param builtAt when it was built
+ * @param openNotices open notices, newest first
+ * @param recentlyResolved notices resolved within the configured number of days, newest first
+ */
+public record StatusSnapshot(
+        long revision,
+        Instant builtAt,
+        List<GroupView> groups,
+        List<NoticeRecord> openNotices,
+        List<NoticeRecord> recentlyResolved,
+        Map<String, ChannelView> channels,
+        Map<Long, NoticeRecord> notices) {
+
+    public ChannelState worstState() {
+        return ChannelState.worst(
+                channels.values().stream().map(ChannelView::state).toList());
+    }
+
+    /** Channels not {@code available}, worst first, in display order otherwise. */
+    public List<ChannelView> affectedChannels() {
+        return groups.stream()
+                .flatMap(g -> g.channels().stream())
+                .filter(c -> !c.isAvailable())
+                .sorted((a, b) ->
+                        Integer.compare(b.state().severity(), a.state().severity()))
+                .toList();
+    }
+
+    public Optional<ChannelView> channel(String slug) {
+        return Optional.ofNullable(channels.get(slug));
+    }
+
+    public Optional<NoticeRecord> notice(long id) {
+        return Optional.ofNullable(notices.get(id));
+    }
+}

@@ -1,0 +1,140 @@
+package com.paystatus.status;
+
+import com.paystatus.channel.ChannelRecord;
+import com.paystatus.channel.ChannelService;
+import com.paystatus.notice.NoticeRecord;
+import com.paystatus.notice.NoticeService;
+import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.shared.PublicChanges;
+import com.paystatus.shared.PublicStatusChanged;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Holds the current {@link StatusSnapshot} and rebuilds it after every committed public change.
+ * Rebuilds are serialised, and a snapshot never replaces one of a newer revision.
+ */
+@Component
+public class StatusSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusSnapshots.class);
+
+    private final ChannelService channels;
+    private final NoticeService notices;
+    private final PublicChanges publicChanges;
+    private final PayStatusProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate readTransaction;
+    private final AtomicReference<StatusSnapshot> current = new AtomicReference<>();
+
+    StatusSnapshots(
+            ChannelService channels,
+            NoticeService notices,
+            PublicChanges publicChanges,
+            PayStatusProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.channels = channels;
+        this.notices = notices;
+        this.publicChanges = publicChanges;
+        this.properties = properties;
+        this.clock = clock;
+        this.readTransaction = new TransactionTemplate(transactions);
+        this.readTransaction.setReadOnly(true);
+        this.readTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public StatusSnapshot current() {
+        StatusSnapshot snapshot = current.get();
+        return snapshot != null ? snapshot : rebuild();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        rebuild();
+    }
+
+    @TransactionalEventListener
+    void onPublicChange(PublicStatusChanged change) {
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            // The write has committed; readers keep the previous snapshot until the next rebuild.
+            log.error("Could not rebuild the status snapshot after revision {}", change.revision(), e);
+        }
+    }
+
+    /** Reads everything the public sees in one read-only transaction and makes it current. */
+    public synchronized StatusSnapshot rebuild() {
+        StatusSnapshot built = readTransaction.execute(tx -> build());
+        StatusSnapshot result = current.accumulateAndGet(
+                built, (old, fresh) -> old == null || fresh.revision() >= old.revision() ? fresh : old);
+        log.debug("Status snapshot at revision {}", result.revision());
+        return result;
+    }
+
+    private StatusSnapshot build() {
+        long revision = publicChanges.current();
+        Instant now = clock.instant();
+        List<ChannelRecord> all = channels.all();
+        List<NoticeRecord> shown = notices.openOrResolvedSince(now.minus(Duration.ofDays(properties.recentDays())));
+        Map<Long, NoticeRecord> noticesById = shown.stream()
+                .collect(Collectors.toMap(NoticeRecord::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, ChannelRecord> bySlug = all.stream()
+                .collect(Collectors.toMap(ChannelRecord::slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+
+        Map<String, ChannelView> views = new LinkedHashMap<>();
+        for (ChannelRecord channel : all) {
+            NoticeRecord cause = channel.heldBy().stream()
+                    .map(noticesById::get)
+                    .filter(n -> n != null)
+                    .findFirst()
+                    .orElse(null);
+            List<ChannelRecord> alternatives = channel.alternatives().stream()
+                    .map(bySlug::get)
+                    .filter(a -> a != null && a.state().isUsable())
+                    .toList();
+            List<NoticeRecord> open = shown.stream()
+                    .filter(n -> n.isOpen() && n.channels().containsKey(channel.slug()))
+                    .toList();
+            views.put(channel.slug(), new ChannelView(channel, cause, alternatives, open));
+        }
+
+        Map<String, List<ChannelView>> byGroup = new LinkedHashMap<>();
+        Map<String, String> groupEn = new LinkedHashMap<>();
+        for (ChannelView view : views.values()) {
+            byGroup.computeIfAbsent(view.channel().groupZh(), g -> new ArrayList<>())
+                    .add(view);
+            groupEn.putIfAbsent(view.channel().groupZh(), view.channel().groupEn());
+        }
+        List<GroupView> groups = byGroup.entrySet().stream()
+                .map(e -> new GroupView(e.getKey(), groupEn.get(e.getKey()), List.copyOf(e.getValue())))
+                .toList();
+
+        return new StatusSnapshot(
+                revision,
+                now,
+                groups,
+                shown.stream().filter(NoticeRecord::isOpen).toList(),
+                shown.stream().filter(n -> !n.isOpen()).toList(),
+                Map.copyOf(views),
+                Map.copyOf(noticesById));
+    }
+}
