@@ -166,7 +166,7 @@ class Notice {
         Map<String, ChannelState> affected = new java.util.LinkedHashMap<>();
         channels.forEach(a -> affected.put(slugs.getOrDefault(a.getChannelId(), "?"), a.getState()));
         return new NoticeRecord(
-                id,
+                id == null ? 0 : id,
                 title,
                 kind,
                 status,

@@ -1,0 +1,45 @@
+package com.paystatus.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One real PostgreSQL server for the whole test run, started on first use (also as root: its binaries
+ * drop to an unprivileged user) and stopped when the JVM exits.
+ */
+public final class EmbeddedPostgres {
+
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+    private EmbeddedPostgres() {}
+
+    public static synchronized void register(DynamicPropertyRegistry registry, String database) {
+        if (server == null) {
+            try {
+                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start PostgreSQL for the tests", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+        }
+        try (var connection = server.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        } catch (java.sql.SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // already exists: a context restarted
+                throw new IllegalStateException(e);
+            }
+        }
+        registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", database));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+}
