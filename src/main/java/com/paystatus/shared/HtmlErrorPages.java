@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** A missing channel or notice on a page is a friendly 404 page, never a 500. */
@@ -19,6 +20,14 @@ class HtmlErrorPages {
         page.setStatus(HttpStatus.NOT_FOUND);
         page.addObject("messageKey", e.messageKey());
         page.addObject("messageArgs", e.args());
+        return page;
+    }
+
+    /** {@code /notices/abc}: no such notice either. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView malformedPath(MethodArgumentTypeMismatchException e) {
+        ModelAndView page = new ModelAndView("error/404");
+        page.setStatus(HttpStatus.NOT_FOUND);
         return page;
     }
 

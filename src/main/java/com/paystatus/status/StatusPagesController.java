@@ -4,7 +4,10 @@ import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.shared.NotFoundException;
 import com.paystatus.shared.PageLinks;
+import com.paystatus.shared.PayStatusProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +20,29 @@ class StatusPagesController {
     private final StatusSnapshots snapshots;
     private final NoticeService notices;
     private final PageLinks links;
+    private final PayStatusProperties properties;
+    private final Clock clock;
 
-    StatusPagesController(StatusSnapshots snapshots, NoticeService notices, PageLinks links) {
+    StatusPagesController(
+            StatusSnapshots snapshots,
+            NoticeService notices,
+            PageLinks links,
+            PayStatusProperties properties,
+            Clock clock) {
         this.snapshots = snapshots;
         this.notices = notices;
         this.links = links;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping("/")
     String board(Model model) {
-        model.addAttribute("status", snapshots.current());
+        StatusSnapshot status = snapshots.current();
+        model.addAttribute("status", status);
+        model.addAttribute(
+                "recentlyResolved",
+                status.resolvedSince(clock.instant().minus(Duration.ofDays(properties.recentDays()))));
         return "index";
     }
 

@@ -41,6 +41,13 @@ public record StatusSnapshot(
                 .toList();
     }
 
+    /** The resolved notices still worth showing at {@code cutoff}: the snapshot may be older than now. */
+    public List<NoticeRecord> resolvedSince(Instant cutoff) {
+        return recentlyResolved.stream()
+                .filter(n -> !n.resolvedAt().isBefore(cutoff))
+                .toList();
+    }
+
     public Optional<ChannelView> channel(String slug) {
         return Optional.ofNullable(channels.get(slug));
     }
