@@ -71,7 +71,10 @@ class AdminNoticesController {
                 && !result.hasFieldErrors("estimatedRecoveryAt")) {
             result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
         }
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            // show the domain's objections too, so the operator fixes everything in one go
+            FormErrors.show(notices.check(form.toDraft(zone)), result);
+        } else {
             try {
                 NoticeRecord notice = notices.post(form.toDraft(zone), actor.getName());
                 redirect.addFlashAttribute("flash", "flash.noticePosted");

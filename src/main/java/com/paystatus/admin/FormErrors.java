@@ -1,6 +1,7 @@
 package com.paystatus.admin;
 
 import com.paystatus.shared.InvalidInputException;
+import java.util.List;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -10,7 +11,15 @@ final class FormErrors {
     private FormErrors() {}
 
     static void show(InvalidInputException e, BindingResult result) {
-        for (InvalidInputException.Violation v : e.violations()) {
+        show(e.violations(), result);
+    }
+
+    /** Adds each violation, except on fields that already show an error. */
+    static void show(List<InvalidInputException.Violation> violations, BindingResult result) {
+        for (InvalidInputException.Violation v : violations) {
+            if (result.hasFieldErrors(v.field())) {
+                continue;
+            }
             result.addError(new FieldError(
                     result.getObjectName(),
                     v.field(),

@@ -37,36 +37,24 @@ public class NoticeService {
         this.clock = clock;
     }
 
+    /** Every rule the draft breaks, without posting anything: lets a form show all problems at once. */
+    @Transactional(readOnly = true)
+    public List<Violation> check(NoticeDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        validate(draft, violations);
+        return violations;
+    }
+
     @Transactional
     public NoticeRecord post(NoticeDraft draft, String actor) {
         List<Violation> violations = new ArrayList<>();
-        NoticeKind kind = parse(NoticeKind.class, draft.kind(), "kind", "validation.unknownKind", violations);
-        NoticeStatus status = draft.status() == null || draft.status().isBlank()
-                ? null
-                : parse(NoticeStatus.class, draft.status(), "status", "validation.unknownStatus", violations);
-        Map<String, String> requested = draft.channels() == null ? Map.of() : draft.channels();
-        Map<String, Long> ids = knownChannels(requested.keySet(), violations);
-        Map<Long, ChannelState> affected = new LinkedHashMap<>();
-        requested.forEach((slug, code) -> {
-            ChannelState state =
-                    parse(ChannelState.class, code, "channels[" + slug + "]", "validation.unknownState", violations);
-            if (state != null && ids.containsKey(slug)) {
-                affected.put(ids.get(slug), state);
-            }
-        });
-        Instant now = clock.instant();
-        Notice.check(
-                draft.title(),
-                kind,
-                !requested.isEmpty(),
-                status,
-                draft.message(),
-                draft.estimatedRecoveryAt(),
-                now,
-                violations);
+        Map<Long, ChannelState> affected = validate(draft, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        Instant now = clock.instant();
+        NoticeKind kind = Coded.fromCode(NoticeKind.class, draft.kind()).orElseThrow();
+        NoticeStatus status = Coded.fromCode(NoticeStatus.class, draft.status()).orElse(null);
         Notice notice = notices.saveAndFlush(Notice.post(
                 draft.title(), kind, affected, status, draft.message(), draft.estimatedRecoveryAt(), now, actor));
         channels.reconcile(
@@ -115,6 +103,34 @@ public class NoticeService {
         return notices.findOpenOrResolvedSince(since).stream()
                 .map(n -> n.toRecord(slugs))
                 .toList();
+    }
+
+    /** Checks the whole draft, adding each problem to {@code violations}; returns the affected channels. */
+    private Map<Long, ChannelState> validate(NoticeDraft draft, List<Violation> violations) {
+        NoticeKind kind = parse(NoticeKind.class, draft.kind(), "kind", "validation.unknownKind", violations);
+        NoticeStatus status = draft.status() == null || draft.status().isBlank()
+                ? null
+                : parse(NoticeStatus.class, draft.status(), "status", "validation.unknownStatus", violations);
+        Map<String, String> requested = draft.channels() == null ? Map.of() : draft.channels();
+        Map<String, Long> ids = knownChannels(requested.keySet(), violations);
+        Map<Long, ChannelState> affected = new LinkedHashMap<>();
+        requested.forEach((slug, code) -> {
+            ChannelState state =
+                    parse(ChannelState.class, code, "channels[" + slug + "]", "validation.unknownState", violations);
+            if (state != null && ids.containsKey(slug)) {
+                affected.put(ids.get(slug), state);
+            }
+        });
+        Notice.check(
+                draft.title(),
+                kind,
+                !requested.isEmpty(),
+                status,
+                draft.message(),
+                draft.estimatedRecoveryAt(),
+                clock.instant(),
+                violations);
+        return affected;
     }
 
     private Map<String, Long> knownChannels(Set<String> slugs, List<Violation> violations) {
