@@ -1,0 +1,59 @@
+package com.paystatus.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Without PAYSTATUS_ADMIN_PASSWORD the first admin gets a generated password, logged once and stored hashed. */
+@SpringBootTest(
+        properties = {"spring.datasource.url=jdbc:h2:mem:first-admin;DB_CLOSE_DELAY=-1", "paystatus.admin.password="})
+@ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
+class FirstAdminTest {
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    FirstAdmin firstAdmin;
+
+    @Autowired
+    AppUserRepository repository;
+
+    @Test
+    void aGeneratedPasswordIsWrittenToTheLogOnceStoredHashedAndWorks(CapturedOutput output) throws Exception {
+        Matcher logged = Pattern.compile("generated password: (\\S+)").matcher(output.getAll());
+        assertThat(logged.find()).as("the generated password is in the log").isTrue();
+        String password = logged.group(1);
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+
+        var admin = users.loadUserByUsername("admin");
+        assertThat(admin.getPassword()).doesNotContain(password).startsWith("{bcrypt}");
+        assertThat(passwords.matches(password, admin.getPassword())).isTrue();
+        assertThat(admin.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ADMIN");
+
+        // the next start finds the user and neither creates nor logs another password
+        firstAdmin.run(null);
+        assertThat(repository.count()).isEqualTo(1);
+        assertThat(Pattern.compile("generated password")
+                        .matcher(output.getAll())
+                        .results()
+                        .count())
+                .isEqualTo(1);
+    }
+}
