@@ -1,17 +1,13 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
-import com.paystatus.channel.ChannelState;
-import com.paystatus.notice.NoticeKind;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
-import com.paystatus.notice.NoticeStatus;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The operator's overview: every channel with its state, and the open notices to keep honest. */
 @Controller
@@ -25,21 +21,6 @@ class AdminDashboardController {
         this.channels = channels;
         this.notices = notices;
         this.clock = clock;
-    }
-
-    @ModelAttribute("states")
-    ChannelState[] states() {
-        return ChannelState.values();
-    }
-
-    @ModelAttribute("kinds")
-    NoticeKind[] kinds() {
-        return NoticeKind.values();
-    }
-
-    @ModelAttribute("statuses")
-    NoticeStatus[] statuses() {
-        return NoticeStatus.values();
     }
 
     @GetMapping("/admin")

@@ -1,18 +1,14 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
-import com.paystatus.channel.ChannelState;
-import com.paystatus.notice.NoticeKind;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
-import com.paystatus.notice.NoticeStatus;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.ZoneId;
-import java.util.List;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,21 +33,6 @@ class AdminNoticesController {
         this.zone = properties.zone();
     }
 
-    @ModelAttribute("affectingStates")
-    List<ChannelState> affectingStates() {
-        return List.of(ChannelState.values());
-    }
-
-    @ModelAttribute("kinds")
-    NoticeKind[] kinds() {
-        return NoticeKind.values();
-    }
-
-    @ModelAttribute("statuses")
-    NoticeStatus[] statuses() {
-        return NoticeStatus.values();
-    }
-
     @GetMapping("/admin/notices/new")
     String newNotice(Model model) {
         model.addAttribute("form", new NoticeForm());
@@ -66,9 +47,7 @@ class AdminNoticesController {
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
-        if (!form.isRecoveryUnknown()
-                && form.getEstimatedRecoveryAt() == null
-                && !result.hasFieldErrors("estimatedRecoveryAt")) {
+        if (form.estimateMissing() && !result.hasFieldErrors("estimatedRecoveryAt")) {
             result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
         }
         if (result.hasErrors()) {

@@ -3,18 +3,12 @@ package com.paystatus.admin;
 import com.paystatus.notice.NoticeDraft;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
 
-/**
- * The admin form for posting a notice. The estimate is typed in the page's zone; "unknown" must be
- * chosen explicitly, so nobody publishes 「恢复时间待定」 by forgetting the field.
- */
-public class NoticeForm {
+/** The admin form for posting a notice. */
+public class NoticeForm extends EstimateForm {
 
     @NotBlank(message = "{validation.required}")
     @Size(max = 120, message = "{validation.tooLong}")
@@ -30,11 +24,6 @@ public class NoticeForm {
     /** Channel slug to state code; blank means "not affected". */
     private Map<String, String> channels = new LinkedHashMap<>();
 
-    private boolean recoveryUnknown;
-
-    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime estimatedRecoveryAt;
-
     NoticeDraft toDraft(ZoneId zone) {
         Map<String, String> affected = new LinkedHashMap<>();
         channels.forEach((slug, state) -> {
@@ -42,12 +31,7 @@ public class NoticeForm {
                 affected.put(slug, state);
             }
         });
-        return new NoticeDraft(
-                title, kind, message, affected, null, estimate(recoveryUnknown, estimatedRecoveryAt, zone));
-    }
-
-    static Instant estimate(boolean unknown, LocalDateTime at, ZoneId zone) {
-        return unknown || at == null ? null : at.atZone(zone).toInstant();
+        return new NoticeDraft(title, kind, message, affected, null, estimate(zone));
     }
 
     public String getTitle() {
@@ -80,21 +64,5 @@ public class NoticeForm {
 
     public void setChannels(Map<String, String> channels) {
         this.channels = channels;
-    }
-
-    public boolean isRecoveryUnknown() {
-        return recoveryUnknown;
-    }
-
-    public void setRecoveryUnknown(boolean recoveryUnknown) {
-        this.recoveryUnknown = recoveryUnknown;
-    }
-
-    public LocalDateTime getEstimatedRecoveryAt() {
-        return estimatedRecoveryAt;
-    }
-
-    public void setEstimatedRecoveryAt(LocalDateTime estimatedRecoveryAt) {
-        this.estimatedRecoveryAt = estimatedRecoveryAt;
     }
 }

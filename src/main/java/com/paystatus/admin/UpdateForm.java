@@ -3,12 +3,10 @@ package com.paystatus.admin;
 import com.paystatus.notice.UpdateDraft;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /** The admin form for posting an update to a notice, resolving it included. */
-public class UpdateForm {
+public class UpdateForm extends EstimateForm {
 
     @NotBlank(message = "{validation.required}")
     private String status;
@@ -17,21 +15,15 @@ public class UpdateForm {
     @Size(max = 2000, message = "{validation.tooLong}")
     private String message;
 
-    private boolean recoveryUnknown;
-
-    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-    private LocalDateTime estimatedRecoveryAt;
-
     /** The notice's version when the form was shown, so a concurrent edit is noticed. */
     private Long version;
 
     UpdateDraft toDraft(ZoneId zone) {
-        return new UpdateDraft(
-                status, message, NoticeForm.estimate(recoveryUnknown, estimatedRecoveryAt, zone), version);
+        return new UpdateDraft(status, message, estimate(zone), version);
     }
 
     boolean needsEstimateChoice() {
-        return !"resolved".equals(status) && !recoveryUnknown && estimatedRecoveryAt == null;
+        return !"resolved".equals(status) && estimateMissing();
     }
 
     public String getStatus() {
@@ -48,22 +40,6 @@ public class UpdateForm {
 
     public void setMessage(String message) {
         this.message = message;
-    }
-
-    public boolean isRecoveryUnknown() {
-        return recoveryUnknown;
-    }
-
-    public void setRecoveryUnknown(boolean recoveryUnknown) {
-        this.recoveryUnknown = recoveryUnknown;
-    }
-
-    public LocalDateTime getEstimatedRecoveryAt() {
-        return estimatedRecoveryAt;
-    }
-
-    public void setEstimatedRecoveryAt(LocalDateTime estimatedRecoveryAt) {
-        this.estimatedRecoveryAt = estimatedRecoveryAt;
     }
 
     public Long getVersion() {

@@ -16,27 +16,27 @@ class HtmlErrorPages {
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
-        ModelAndView page = new ModelAndView("error/404");
-        page.setStatus(HttpStatus.NOT_FOUND);
-        page.addObject("messageKey", e.messageKey());
-        page.addObject("messageArgs", e.args());
-        return page;
+        return page("error/404", HttpStatus.NOT_FOUND, e);
     }
 
     /** {@code /notices/abc}: no such notice either. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView malformedPath(MethodArgumentTypeMismatchException e) {
-        ModelAndView page = new ModelAndView("error/404");
-        page.setStatus(HttpStatus.NOT_FOUND);
-        return page;
+        return page("error/404", HttpStatus.NOT_FOUND, null);
     }
 
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e) {
-        ModelAndView page = new ModelAndView("error/409");
-        page.setStatus(HttpStatus.CONFLICT);
-        page.addObject("messageKey", e.messageKey());
-        page.addObject("messageArgs", e.args());
+        return page("error/409", HttpStatus.CONFLICT, e);
+    }
+
+    private static ModelAndView page(String view, HttpStatus status, MessageKeyException e) {
+        ModelAndView page = new ModelAndView(view);
+        page.setStatus(status);
+        if (e != null) {
+            page.addObject("messageKey", e.messageKey());
+            page.addObject("messageArgs", e.args());
+        }
         return page;
     }
 }

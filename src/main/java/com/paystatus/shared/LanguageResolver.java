@@ -2,7 +2,6 @@ package com.paystatus.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -50,9 +49,5 @@ class LanguageResolver implements LocaleResolver {
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         throw new UnsupportedOperationException("The language is chosen with ?lang=");
-    }
-
-    static List<Locale> supported() {
-        return List.of(CHINESE, ENGLISH);
     }
 }
