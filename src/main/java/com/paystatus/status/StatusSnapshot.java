@@ -1,6 +1,8 @@
 package com.paystatus.status;
 
 import com.paystatus.channel.ChannelState;
+import com.paystatus.maintenance.MaintenanceRecord;
+import com.paystatus.maintenance.MaintenanceStatus;
 import com.paystatus.notice.NoticeRecord;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Optional;
  * @param builtAt when it was built
  * @param openNotices open notices, newest first
  * @param recentlyResolved notices resolved within the configured number of days, newest first
+ * @param maintenances maintenance windows not yet completed, and those completed within the
+ *     configured number of days, by planned start; their status depends on the instant asked
  */
 public record StatusSnapshot(
         long revision,
@@ -23,6 +27,7 @@ public record StatusSnapshot(
         List<GroupView> groups,
         List<NoticeRecord> openNotices,
         List<NoticeRecord> recentlyResolved,
+        List<MaintenanceRecord> maintenances,
         Map<String, ChannelView> channels,
         Map<Long, NoticeRecord> notices) {
 
@@ -46,6 +51,10 @@ public record StatusSnapshot(
         return recentlyResolved.stream()
                 .filter(n -> !n.resolvedAt().isBefore(cutoff))
                 .toList();
+    }
+
+    public List<MaintenanceRecord> maintenances(MaintenanceStatus status, Instant now) {
+        return maintenances.stream().filter(m -> m.status(now) == status).toList();
     }
 
     public Optional<ChannelView> channel(String slug) {

@@ -134,6 +134,7 @@ public class StatusSnapshots {
                 groups,
                 shown.stream().filter(NoticeRecord::isOpen).toList(),
                 shown.stream().filter(n -> !n.isOpen()).toList(),
+                List.of(),
                 Map.copyOf(views),
                 Map.copyOf(noticesById));
     }
