@@ -176,7 +176,7 @@ class AdminApiController {
                 channel.state().code(),
                 channel.ownState().code(),
                 ApiTimes.format(channel.since(), zone),
-                channel.heldBy(),
+                channel.heldByNotices(),
                 channel.alternatives(),
                 "/channels/" + channel.slug());
     }

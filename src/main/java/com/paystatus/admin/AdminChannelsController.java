@@ -8,7 +8,6 @@ import com.paystatus.shared.InvalidInputException;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -100,16 +99,7 @@ class AdminChannelsController {
             ChannelRecord channel = channels.setState(slug, chosen, reason, actor.getName());
             redirect.addFlashAttribute("flash", channel.state() == chosen ? "flash.stateSet" : "flash.stateHeld");
         } catch (InvalidInputException e) {
-            var violation = e.violations().get(0);
-            redirect.addFlashAttribute(
-                    "flashError",
-                    messages.getMessage(
-                                    "field." + violation.field(),
-                                    null,
-                                    violation.field(),
-                                    LocaleContextHolder.getLocale())
-                            + messages.getMessage(
-                                    violation.messageKey(), violation.args(), LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("flashError", FormErrors.sentence(e, messages));
             redirect.addFlashAttribute("errorChannel", slug);
         }
         return "redirect:/admin";

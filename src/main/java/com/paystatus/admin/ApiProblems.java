@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Turns the admin API's errors into RFC 9457 problem documents in the caller's language: 400 with
  * field errors, 404, 409. Nothing internal (exception text, stack) reaches the caller.
  */
-@RestControllerAdvice(assignableTypes = AdminApiController.class)
+@RestControllerAdvice(assignableTypes = {AdminApiController.class, AdminMaintenanceApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 

@@ -2,6 +2,9 @@ package com.paystatus.admin;
 
 import com.paystatus.shared.InvalidInputException;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
@@ -9,6 +12,14 @@ import org.springframework.validation.FieldError;
 final class FormErrors {
 
     private FormErrors() {}
+
+    /** The first violation as one sentence, for a flash message: 「原因：不能为空」. */
+    static String sentence(InvalidInputException e, MessageSource messages) {
+        InvalidInputException.Violation v = e.violations().get(0);
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("field." + v.field(), null, v.field() + ": ", locale)
+                + messages.getMessage(v.messageKey(), v.args(), locale);
+    }
 
     static void show(InvalidInputException e, BindingResult result) {
         show(e.violations(), result);

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param ownState the state an operator set directly
  * @param state what the public sees: the worst of {@code ownState} and the states open notices hold it in
- * @param heldBy the open notices that hold the channel in {@code state}, oldest first
+ * @param heldBy what holds the channel in {@code state}: open notices first, oldest first
  * @param since when {@code state} began
  * @param reason the reason given with the latest change
  * @param alternatives slugs of the channels to suggest instead, in order
@@ -27,11 +27,19 @@ public record ChannelRecord(
         int displayOrder,
         ChannelState ownState,
         ChannelState state,
-        List<Long> heldBy,
+        List<StateHold> heldBy,
         Instant since,
         String reason,
         List<String> alternatives,
         List<StateChange> recentChanges) {
+
+    /** The ids of the open notices holding the channel in its state. */
+    public List<Long> heldByNotices() {
+        return heldBy.stream()
+                .filter(h -> h.source() == StateHold.Source.NOTICE)
+                .map(StateHold::sourceId)
+                .toList();
+    }
 
     public ChannelDetails details() {
         return new ChannelDetails(

@@ -35,7 +35,7 @@ public class ChannelService {
     private final ChannelRepository channels;
     private final ChannelGroupRepository groups;
     private final ChannelStateChangeRepository changes;
-    private final StateHolds holds;
+    private final List<StateHolds> holds;
     private final PublicChanges publicChanges;
     private final Clock clock;
 
@@ -43,7 +43,7 @@ public class ChannelService {
             ChannelRepository channels,
             ChannelGroupRepository groups,
             ChannelStateChangeRepository changes,
-            StateHolds holds,
+            List<StateHolds> holds,
             PublicChanges publicChanges,
             Clock clock) {
         this.channels = channels;
@@ -56,7 +56,7 @@ public class ChannelService {
 
     @Transactional(readOnly = true)
     public List<ChannelRecord> all() {
-        Map<Long, List<StateHold>> holdsByChannel = holdsByChannel();
+        Map<Long, List<StateHold>> holdsByChannel = holdsByChannel(clock.instant());
         List<Channel> all = channels.findAll();
         Map<Long, String> slugs = all.stream().collect(Collectors.toMap(Channel::getId, Channel::getSlug));
         return all.stream()
@@ -149,8 +149,16 @@ public class ChannelService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reconcile(Collection<Long> channelIds, String actor, String reason, Long noticeId) {
-        Map<Long, List<StateHold>> holdsByChannel = holdsByChannel();
-        Instant now = clock.instant();
+        reconcile(channelIds, clock.instant(), actor, reason, noticeId);
+    }
+
+    /**
+     * As {@link #reconcile(Collection, String, String, Long)}, for the state at {@code at}: a
+     * scheduled transition is recorded at the moment it was due, even when noticed a little later.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reconcile(Collection<Long> channelIds, Instant at, String actor, String reason, Long noticeId) {
+        Map<Long, List<StateHold>> holdsByChannel = holdsByChannel(at);
         for (Channel channel : channels.findAllById(channelIds)) {
             ChannelState effective = effectiveState(channel, holdsByChannel.getOrDefault(channel.getId(), List.of()));
             ChannelState recorded = changes.latest(channel.getId())
@@ -158,7 +166,7 @@ public class ChannelService {
                     .orElse(null);
             if (effective != recorded) {
                 changes.save(new ChannelStateChange(
-                        channel.getId(), recorded, effective, now, actor, truncate(reason), noticeId));
+                        channel.getId(), recorded, effective, at, actor, truncate(reason), noticeId));
             }
         }
     }
@@ -192,9 +200,10 @@ public class ChannelService {
         return wanted.stream().map(ids::get).toList();
     }
 
-    private Map<Long, List<StateHold>> holdsByChannel() {
-        return holds.openHolds().stream()
-                .sorted(Comparator.comparingLong(StateHold::noticeId))
+    private Map<Long, List<StateHold>> holdsByChannel(Instant now) {
+        return holds.stream()
+                .flatMap(h -> h.holdsAt(now).stream())
+                .sorted(Comparator.comparing(StateHold::source).thenComparingLong(StateHold::sourceId))
                 .collect(Collectors.groupingBy(StateHold::channelId, LinkedHashMap::new, Collectors.toList()));
     }
 
@@ -225,10 +234,7 @@ public class ChannelService {
                 channel.getDisplayOrder(),
                 channel.getState(),
                 state,
-                channelHolds.stream()
-                        .filter(h -> h.state() == state)
-                        .map(StateHold::noticeId)
-                        .toList(),
+                channelHolds.stream().filter(h -> h.state() == state).toList(),
                 latest == null ? null : latest.at(),
                 latest == null ? null : latest.reason(),
                 channel.getAlternativeIds().stream()

@@ -1,4 +1,17 @@
 package com.paystatus.channel;
 
-/** An open notice holding a channel in a state until the notice is resolved. */
-public record StateHold(long channelId, ChannelState state, long noticeId) {}
+/**
+ * Something that holds a channel in a state for a while: an open notice, or a maintenance window in
+ * progress.
+ */
+public record StateHold(long channelId, ChannelState state, Source source, long sourceId) {
+
+    public enum Source {
+        NOTICE,
+        MAINTENANCE
+    }
+
+    public StateHold(long channelId, ChannelState state, long noticeId) {
+        this(channelId, state, Source.NOTICE, noticeId);
+    }
+}

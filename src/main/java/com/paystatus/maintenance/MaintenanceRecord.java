@@ -46,5 +46,6 @@ public record MaintenanceRecord(
         return MaintenanceStatus.SCHEDULED;
     }
 
-    public record Update(String message, Instant postedAt, String postedBy) {}
+    /** @param message what the operator added, possibly empty */
+    public record Update(MaintenanceAction action, String message, Instant postedAt, String postedBy) {}
 }

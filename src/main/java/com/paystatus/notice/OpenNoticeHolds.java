@@ -2,6 +2,7 @@ package com.paystatus.notice;
 
 import com.paystatus.channel.StateHold;
 import com.paystatus.channel.StateHolds;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +19,7 @@ class OpenNoticeHolds implements StateHolds {
 
     @Override
     @Transactional(readOnly = true)
-    public List<StateHold> openHolds() {
+    public List<StateHold> holdsAt(Instant now) {
         return notices.findOpenHolds();
     }
 }

@@ -27,6 +27,16 @@ public class TimeText {
         this.clock = clock;
     }
 
+    /** 「11月28日 02:00–04:00」: the end without its date when on the same day. */
+    public String window(Instant start, Instant end, Locale locale) {
+        ZonedDateTime from = start.atZone(properties.zone());
+        ZonedDateTime to = end.atZone(properties.zone());
+        String endText = from.toLocalDate().equals(to.toLocalDate())
+                ? to.format(DateTimeFormatter.ofPattern("HH:mm", locale))
+                : time(end, locale);
+        return messages.getMessage("time.window", new Object[] {time(start, locale), endText}, locale);
+    }
+
     /** 「18:00」 today, 「11月28日 02:00」 on another day of this year, with the year otherwise. */
     public String time(Instant instant, Locale locale) {
         if (instant == null) {

@@ -2,6 +2,7 @@ package com.paystatus.status;
 
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelState;
+import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.notice.NoticeKind;
 import com.paystatus.notice.NoticeRecord;
 import java.time.Instant;
@@ -13,11 +14,16 @@ import java.util.Locale;
  * channels to use meanwhile.
  *
  * @param cause the oldest open notice holding the channel in its state, or null
+ * @param maintenance the maintenance window in progress holding it, when no notice does, or null
  * @param alternatives the suggested channels that can be used right now
  * @param openNotices every open notice about this channel, newest first
  */
 public record ChannelView(
-        ChannelRecord channel, NoticeRecord cause, List<ChannelRecord> alternatives, List<NoticeRecord> openNotices) {
+        ChannelRecord channel,
+        NoticeRecord cause,
+        MaintenanceRecord maintenance,
+        List<ChannelRecord> alternatives,
+        List<NoticeRecord> openNotices) {
 
     public String slug() {
         return channel.slug();
@@ -44,16 +50,27 @@ public record ChannelView(
     }
 
     public NoticeKind causeKind() {
-        return cause == null ? null : cause.kind();
+        if (cause != null) {
+            return cause.kind();
+        }
+        return maintenance != null ? NoticeKind.MAINTENANCE : null;
     }
 
-    /** The estimate that matters to a person: the one of the notice holding the channel. */
+    /** Whether a notice or a maintenance window explains the state (and so gives an estimate). */
+    public boolean isExplained() {
+        return cause != null || maintenance != null;
+    }
+
+    /** The estimate that matters to a person: the holding notice's, or the maintenance window's end. */
     public Instant estimatedRecoveryAt() {
-        return cause == null ? null : cause.estimatedRecoveryAt();
+        if (cause != null) {
+            return cause.estimatedRecoveryAt();
+        }
+        return maintenance != null ? maintenance.effectiveEnd() : null;
     }
 
-    /** The reason an operator gave when setting the state directly, when no notice explains it. */
+    /** The reason an operator gave when setting the state directly, when nothing else explains it. */
     public String reason() {
-        return cause == null && !isAvailable() ? channel.reason() : null;
+        return !isExplained() && !isAvailable() ? channel.reason() : null;
     }
 }

@@ -1,5 +1,6 @@
 package com.paystatus.status;
 
+import com.paystatus.maintenance.MaintenanceStatus;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.shared.NotFoundException;
@@ -8,6 +9,7 @@ import com.paystatus.shared.PayStatusProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +42,13 @@ class StatusPagesController {
     String board(Model model) {
         StatusSnapshot status = snapshots.current();
         model.addAttribute("status", status);
+        Instant now = clock.instant();
+        model.addAttribute("now", now);
+        model.addAttribute(
+                "maintenances",
+                status.maintenances().stream()
+                        .filter(m -> m.status(now) != MaintenanceStatus.COMPLETED)
+                        .toList());
         model.addAttribute(
                 "recentlyResolved",
                 status.resolvedSince(clock.instant().minus(Duration.ofDays(properties.recentDays()))));

@@ -2,6 +2,9 @@ package com.paystatus.status;
 
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
+import com.paystatus.channel.StateHold;
+import com.paystatus.maintenance.MaintenanceRecord;
+import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.shared.PayStatusProperties;
@@ -38,6 +41,7 @@ public class StatusSnapshots {
 
     private final ChannelService channels;
     private final NoticeService notices;
+    private final MaintenanceService maintenances;
     private final PublicChanges publicChanges;
     private final PayStatusProperties properties;
     private final Clock clock;
@@ -47,12 +51,14 @@ public class StatusSnapshots {
     StatusSnapshots(
             ChannelService channels,
             NoticeService notices,
+            MaintenanceService maintenances,
             PublicChanges publicChanges,
             PayStatusProperties properties,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.channels = channels;
         this.notices = notices;
+        this.maintenances = maintenances;
         this.publicChanges = publicChanges;
         this.properties = properties;
         this.clock = clock;
@@ -97,14 +103,24 @@ public class StatusSnapshots {
         List<NoticeRecord> shown = notices.openOrResolvedSince(now.minus(Duration.ofDays(properties.recentDays())));
         Map<Long, NoticeRecord> noticesById = shown.stream()
                 .collect(Collectors.toMap(NoticeRecord::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        List<MaintenanceRecord> windows =
+                maintenances.currentOrEndedSince(now.minus(Duration.ofDays(properties.recentDays())));
+        Map<Long, MaintenanceRecord> maintenancesById =
+                windows.stream().collect(Collectors.toMap(MaintenanceRecord::id, Function.identity()));
         Map<String, ChannelRecord> bySlug = all.stream()
                 .collect(Collectors.toMap(ChannelRecord::slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
         Map<String, ChannelView> views = new LinkedHashMap<>();
         for (ChannelRecord channel : all) {
-            NoticeRecord cause = channel.heldBy().stream()
+            NoticeRecord cause = channel.heldByNotices().stream()
                     .map(noticesById::get)
                     .filter(n -> n != null)
+                    .findFirst()
+                    .orElse(null);
+            MaintenanceRecord maintenance = channel.heldBy().stream()
+                    .filter(h -> h.source() == StateHold.Source.MAINTENANCE)
+                    .map(h -> maintenancesById.get(h.sourceId()))
+                    .filter(m -> m != null)
                     .findFirst()
                     .orElse(null);
             List<ChannelRecord> alternatives = channel.alternatives().stream()
@@ -114,7 +130,7 @@ public class StatusSnapshots {
             List<NoticeRecord> open = shown.stream()
                     .filter(n -> n.isOpen() && n.channels().containsKey(channel.slug()))
                     .toList();
-            views.put(channel.slug(), new ChannelView(channel, cause, alternatives, open));
+            views.put(channel.slug(), new ChannelView(channel, cause, maintenance, alternatives, open));
         }
 
         Map<String, List<ChannelView>> byGroup = new LinkedHashMap<>();
@@ -134,7 +150,7 @@ public class StatusSnapshots {
                 groups,
                 shown.stream().filter(NoticeRecord::isOpen).toList(),
                 shown.stream().filter(n -> !n.isOpen()).toList(),
-                List.of(),
+                windows,
                 Map.copyOf(views),
                 Map.copyOf(noticesById));
     }

@@ -143,7 +143,7 @@ class NoticeLifecycleTest {
         NoticeRecord notice = post("分付暂不能使用", Map.of(slug, "unavailable"), null);
         ChannelRecord afterSettingAvailable = channels.setState(slug, ChannelState.AVAILABLE, "升级完成", "ops");
         assertThat(afterSettingAvailable.state()).isEqualTo(ChannelState.UNAVAILABLE);
-        assertThat(afterSettingAvailable.heldBy()).containsExactly(notice.id());
+        assertThat(afterSettingAvailable.heldByNotices()).containsExactly(notice.id());
 
         notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
         assertThat(stateOf(slug)).isEqualTo(ChannelState.AVAILABLE);
