@@ -67,6 +67,22 @@ public class ChannelService {
                 .toList();
     }
 
+    /** Every channel's state from {@code from} until now, for uptime: two indexed reads per channel. */
+    @Transactional(readOnly = true)
+    public List<StateTimeline> timelines(Instant from) {
+        return channels.findAll().stream()
+                .map(c -> new StateTimeline(
+                        c.getSlug(),
+                        from,
+                        changes.findFirstByChannelIdAndChangedAtLessThanEqualOrderByChangedAtDescIdDesc(c.getId(), from)
+                                .map(ChannelStateChange::getToState)
+                                .orElse(null),
+                        changes.findByChannelIdAndChangedAtAfterOrderByChangedAtAscIdAsc(c.getId(), from).stream()
+                                .map(ChannelStateChange::toRecord)
+                                .toList()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public ChannelRecord get(String slug) {
         return all().stream()

@@ -50,6 +50,11 @@ public class TimeText {
         return at.format(DateTimeFormatter.ofPattern(messages.getMessage(key, null, locale), locale));
     }
 
+    /** 「11月24日」, 「Nov 24」. */
+    public String date(LocalDate date, Locale locale) {
+        return date.format(DateTimeFormatter.ofPattern(messages.getMessage("time.format.date", null, locale), locale));
+    }
+
     /** 「约 2 小时后」, 「5 分钟前」, 「刚刚」. */
     public String relative(Instant instant, Locale locale) {
         if (instant == null) {

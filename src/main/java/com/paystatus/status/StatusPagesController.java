@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +51,9 @@ class StatusPagesController {
                 status.maintenances().stream()
                         .filter(m -> m.status(now) != MaintenanceStatus.COMPLETED)
                         .toList());
+        Map<String, UptimeView> uptime = new HashMap<>();
+        status.channels().keySet().forEach(slug -> uptime.put(slug, bars(status, slug, now)));
+        model.addAttribute("uptime", uptime);
         model.addAttribute(
                 "recentlyResolved",
                 status.resolvedSince(clock.instant().minus(Duration.ofDays(properties.recentDays()))));
@@ -62,8 +67,13 @@ class StatusPagesController {
                 status.channel(slug).orElseThrow(() -> new NotFoundException("error.channelNotFound", slug));
         model.addAttribute("status", status);
         model.addAttribute("channel", channel);
+        model.addAttribute("bars", bars(status, slug, clock.instant()));
         model.addAttribute("shareUrl", links.absolute(request, "/channels/" + slug));
         return "channels/show";
+    }
+
+    private UptimeView bars(StatusSnapshot status, String slug, Instant now) {
+        return UptimeView.of(status.uptime(slug, properties.zone(), now, StatusSnapshot.UPTIME_DAYS));
     }
 
     @GetMapping("/notices/{id}")

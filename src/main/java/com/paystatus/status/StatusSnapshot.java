@@ -1,10 +1,13 @@
 package com.paystatus.status;
 
 import com.paystatus.channel.ChannelState;
+import com.paystatus.channel.StateTimeline;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceStatus;
 import com.paystatus.notice.NoticeRecord;
+import com.paystatus.notice.NoticeSpan;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,8 @@ import java.util.Optional;
  * @param recentlyResolved notices resolved within the configured number of days, newest first
  * @param maintenances maintenance windows not yet completed, and those completed within the
  *     configured number of days, by planned start; their status depends on the instant asked
+ * @param timelines each channel's state history over the last {@link #UPTIME_DAYS} days and a bit
+ * @param noticeSpans the notices open at some moment in that time
  */
 public record StatusSnapshot(
         long revision,
@@ -29,7 +34,18 @@ public record StatusSnapshot(
         List<NoticeRecord> recentlyResolved,
         List<MaintenanceRecord> maintenances,
         Map<String, ChannelView> channels,
-        Map<Long, NoticeRecord> notices) {
+        Map<Long, NoticeRecord> notices,
+        Map<String, StateTimeline> timelines,
+        List<NoticeSpan> noticeSpans) {
+
+    /** How many daily bars the pages and the availability API can show. */
+    public static final int UPTIME_DAYS = 90;
+
+    /** The channel's daily uptime for the last {@code days} days up to {@code now}, oldest first. */
+    public List<DayBar> uptime(String slug, ZoneId zone, Instant now, int days) {
+        StateTimeline timeline = timelines.get(slug);
+        return timeline == null ? List.of() : Uptime.daily(timeline, noticeSpans, zone, now, days);
+    }
 
     public ChannelState worstState() {
         return ChannelState.worst(

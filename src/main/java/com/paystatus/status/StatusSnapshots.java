@@ -3,6 +3,7 @@ package com.paystatus.status;
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.StateHold;
+import com.paystatus.channel.StateTimeline;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.notice.NoticeRecord;
@@ -100,6 +101,8 @@ public class StatusSnapshots {
         long revision = publicChanges.current();
         Instant now = clock.instant();
         List<ChannelRecord> all = channels.all();
+        // a day more than the bars show, so that the oldest day is whole in any zone
+        Instant uptimeFrom = now.minus(Duration.ofDays(StatusSnapshot.UPTIME_DAYS + 1));
         List<NoticeRecord> shown = notices.openOrResolvedSince(now.minus(Duration.ofDays(properties.recentDays())));
         Map<Long, NoticeRecord> noticesById = shown.stream()
                 .collect(Collectors.toMap(NoticeRecord::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -152,6 +155,9 @@ public class StatusSnapshots {
                 shown.stream().filter(n -> !n.isOpen()).toList(),
                 windows,
                 Map.copyOf(views),
-                Map.copyOf(noticesById));
+                Map.copyOf(noticesById),
+                channels.timelines(uptimeFrom).stream()
+                        .collect(Collectors.toUnmodifiableMap(StateTimeline::slug, Function.identity())),
+                notices.spansSince(uptimeFrom));
     }
 }

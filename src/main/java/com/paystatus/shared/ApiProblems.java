@@ -1,8 +1,5 @@
-package com.paystatus.admin;
+package com.paystatus.shared;
 
-import com.paystatus.shared.ConflictException;
-import com.paystatus.shared.InvalidInputException;
-import com.paystatus.shared.NotFoundException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +17,14 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Turns the admin API's errors into RFC 9457 problem documents in the caller's language: 400 with
+ * Turns every JSON API's errors into RFC 9457 problem documents in the caller's language: 400 with
  * field errors, 404, 409. Nothing internal (exception text, stack) reaches the caller.
  */
-@RestControllerAdvice(assignableTypes = {AdminApiController.class, AdminMaintenanceApiController.class})
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
