@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -131,6 +135,49 @@ public class NoticeService {
                 clock.instant(),
                 violations);
         return affected;
+    }
+
+    /**
+     * One page of all notices, newest first, optionally only those about one channel or of one
+     * kind. Unknown filters are refused.
+     */
+    @Transactional(readOnly = true)
+    public Page<NoticeRecord> history(String channelSlug, String kindCode, int page, int size) {
+        List<Violation> violations = new ArrayList<>();
+        Long channelId = null;
+        if (channelSlug != null && !channelSlug.isBlank()) {
+            channelId = channels.idsOf(List.of(channelSlug)).get(channelSlug);
+            if (channelId == null) {
+                violations.add(new Violation("channel", "validation.unknownChannel", channelSlug));
+            }
+        }
+        NoticeKind kind = kindCode == null || kindCode.isBlank()
+                ? null
+                : parse(NoticeKind.class, kindCode, "kind", "validation.unknownKind", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Long onChannel = channelId;
+        Specification<Notice> filter = (root, query, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> where = new ArrayList<>();
+            if (kind != null) {
+                where.add(cb.equal(root.get("kind"), kind));
+            }
+            if (onChannel != null) {
+                var sub = query.subquery(Long.class);
+                var n = sub.from(Notice.class);
+                var affected = n.join("channels");
+                sub.select(n.get("id")).where(cb.equal(affected.get("channelId"), onChannel));
+                where.add(root.get("id").in(sub));
+            }
+            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+        Map<Long, String> slugs = slugsById();
+        return notices.findAll(
+                        filter,
+                        PageRequest.of(
+                                Math.max(page, 0), size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
+                .map(n -> n.toRecord(slugs));
     }
 
     /** Notices open at some moment since {@code since}, for the uptime bars. */

@@ -6,6 +6,7 @@ import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.support.Pages;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
@@ -43,11 +44,7 @@ class PublicPagesTest {
         }
         var result = request.exchange();
         assertThat(result).hasStatusOk();
-        try {
-            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Pages.body(result);
     }
 
     @Test
