@@ -14,9 +14,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
 
     private final PayStatusProperties properties;
+    private final Markdown markdown;
 
-    PageModel(PayStatusProperties properties) {
+    PageModel(PayStatusProperties properties, Markdown markdown) {
         this.properties = properties;
+        this.markdown = markdown;
+    }
+
+    /** For {@code th:utext}, where Thymeleaf allows no bean reference: {@code ${markdown.html(text)}}. */
+    @ModelAttribute("markdown")
+    Markdown markdown() {
+        return markdown;
     }
 
     @ModelAttribute("requestPath")

@@ -136,8 +136,9 @@ class PublicPagesTest {
                 assertThat(html)
                         .doesNotContain("<script>alert")
                         .doesNotContain("<img src=x")
+                        .doesNotContain("onerror=alert")
                         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
-                        .contains("&lt;img src=x onerror=alert(1)&gt; &amp; more");
+                        .contains("&lt;img src");
             }
         } finally {
             notices.postUpdate(notice.id(), new UpdateDraft("resolved", "done", null, null), "ops");
