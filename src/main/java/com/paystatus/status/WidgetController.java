@@ -32,6 +32,8 @@ class WidgetController {
         response.setHeader(
                 HttpHeaders.CACHE_CONTROL,
                 CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic().getHeaderValue());
+        // The language may come from Accept-Language: caches must keep one copy per language.
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         model.addAttribute("status", snapshots.current());
         model.addAttribute("boardUrl", links.absolute(request, "/"));
         model.addAttribute("refreshSeconds", REFRESH_SECONDS);

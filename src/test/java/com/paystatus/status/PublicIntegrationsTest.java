@@ -126,6 +126,9 @@ class PublicIntegrationsTest {
                     .as(path)
                     .contains("*");
             assertThat(response.headers().allValues("Cache-Control")).as(path).containsExactly("max-age=30, public");
+            assertThat(String.join(",", response.headers().allValues("Vary")))
+                    .as(path)
+                    .contains("Accept-Language");
             assertThat(Http.json(response).get("page").get("time_zone").asString())
                     .isEqualTo("Asia/Shanghai");
         }
@@ -146,23 +149,27 @@ class PublicIntegrationsTest {
         assertThat(post.statusCode()).isEqualTo(403);
     }
 
-    @Test
-    void theStatuspageIoClientReadsEveryEndpointAndSeesTheRightStates() throws Exception {
-        if (!new File(CLIENTS.toFile(), "node_modules/statuspage.io").isDirectory() || !hasNode()) {
+    /** Runs one of the Node scripts beside the npm clients and reads what it printed as JSON. */
+    private static JsonNode node(String script, String... args) throws Exception {
+        if (!new File(CLIENTS.toFile(), "node_modules").isDirectory() || !hasNode()) {
             if (required("paystatus.statuspage-clients")) {
                 fail("Node and " + CLIENTS + "/node_modules are required (npm ci --prefix " + CLIENTS + ")");
             }
             Assumptions.abort("Node or " + CLIENTS + "/node_modules is missing (npm ci --prefix " + CLIENTS + ")");
         }
-        Process node = new ProcessBuilder("node", "check.js", http.base())
-                .directory(CLIENTS.toFile())
-                .redirectErrorStream(false)
-                .start();
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(args));
+        Process node = new ProcessBuilder(command).directory(CLIENTS.toFile()).start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(node.exitValue()).as(err).isZero();
-        JsonNode seen = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(out);
+    }
+
+    @Test
+    void theStatuspageIoClientReadsEveryEndpointAndSeesTheRightStates() throws Exception {
+        JsonNode seen = node("check.js", http.base());
 
         assertThat(seen.get("summary").get("status").get("indicator").asString())
                 .isEqualTo("major");
@@ -282,6 +289,26 @@ class PublicIntegrationsTest {
         assertThat(missing.body()).contains("no-such-channel");
     }
 
+    @Test
+    void feedsParseInNodesStrictFeedparserToo() throws Exception {
+        String atom = http.base() + "/history.atom";
+        String rss = http.base() + "/history.rss?lang=en";
+        String channel = http.base() + "/channels/fenfu-online.atom";
+        JsonNode read = node("feeds.js", atom, rss, channel);
+        assertThat(read.get(atom).get("type").asString()).isEqualTo("atom");
+        assertThat(read.get(atom).get("version").asString()).isEqualTo("1.0");
+        assertThat(read.get(atom).get("items")).hasSize(3);
+        // feedparser strips anything tag-like from titles: the operator's "<b>" is text, never markup.
+        assertThat(read.get(atom).get("items").get(0).get("title").asString()).isEqualTo("[排查中] 分付线上购物暂不能使用 &");
+        assertThat(read.get(atom).get("items").get(0).get("link").asString())
+                .isEqualTo(http.base() + "/notices/" + outage.id());
+        assertThat(read.get(rss).get("type").asString()).isEqualTo("rss");
+        assertThat(read.get(rss).get("version").asString()).isEqualTo("2.0");
+        assertThat(read.get(rss).get("items").get(0).get("title").asString())
+                .isEqualTo("[Investigating] 分付线上购物暂不能使用 &");
+        assertThat(read.get(channel).get("items")).hasSize(1);
+    }
+
     private static SyndFeed parse(String xml) throws Exception {
         return new SyndFeedInput().build(new StringReader(xml));
     }
@@ -295,6 +322,7 @@ class PublicIntegrationsTest {
         HttpResponse<String> overall = http.get("/badge.svg");
         assertThat(overall.headers().firstValue("Content-Type")).hasValue("image/svg+xml;charset=UTF-8");
         assertThat(overall.headers().allValues("Cache-Control")).containsExactly("max-age=60, public");
+        assertThat(String.join(",", overall.headers().allValues("Vary"))).contains("Accept-Language");
         Document zh = svg(overall.body());
         assertThat(texts(zh)).contains("支付通道", "2 个受影响");
         assertThat(fills(zh)).contains("#e05d44");

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Statuspage's public API v2 at the same paths, read from the status snapshot. Open to every origin
  * for GET (see the security configuration) and cacheable for a short while, so that a surge of
  * widgets and bots during an outage costs almost nothing. {@code ?lang=en} switches names and
- * descriptions to English.
+ * descriptions to English; so may the browser's language, hence {@code Vary: Accept-Language}.
  */
 @RestController
 @RequestMapping("/api/v2")
@@ -48,7 +48,7 @@ class StatuspageApiController {
     }
 
     private static <T> ResponseEntity<T> ok(T body) {
-        return ResponseEntity.ok().cacheControl(CACHE).body(body);
+        return ResponseEntity.ok().cacheControl(CACHE).varyBy("Accept-Language").body(body);
     }
 
     @GetMapping("/summary.json")

@@ -55,6 +55,10 @@ class BadgeController {
     }
 
     private static ResponseEntity<String> svg(String label, String message, ChannelState state) {
-        return ResponseEntity.ok().contentType(SVG).cacheControl(CACHE).body(BadgeSvg.render(label, message, state));
+        return ResponseEntity.ok()
+                .contentType(SVG)
+                .cacheControl(CACHE)
+                .varyBy("Accept-Language")
+                .body(BadgeSvg.render(label, message, state));
     }
 }

@@ -93,6 +93,7 @@ class FeedController {
             return ResponseEntity.ok()
                     .contentType(mediaType)
                     .cacheControl(CACHE)
+                    .varyBy("Accept-Language")
                     .body(xml);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the " + type + " feed", e);
