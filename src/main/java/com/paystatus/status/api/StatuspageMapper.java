@@ -7,23 +7,18 @@ import com.paystatus.channel.StateChange;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceStatus;
 import com.paystatus.notice.NoticeRecord;
-import com.paystatus.notice.NoticeStatus;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.GroupView;
 import com.paystatus.status.Localized;
 import com.paystatus.status.StatusSnapshot;
-import com.paystatus.status.api.StatuspageDocuments.AffectedComponent;
 import com.paystatus.status.api.StatuspageDocuments.ChannelFacts;
 import com.paystatus.status.api.StatuspageDocuments.Component;
 import com.paystatus.status.api.StatuspageDocuments.Incident;
-import com.paystatus.status.api.StatuspageDocuments.IncidentUpdate;
-import com.paystatus.status.api.StatuspageDocuments.NoticeFacts;
 import com.paystatus.status.api.StatuspageDocuments.Page;
 import com.paystatus.status.api.StatuspageDocuments.ScheduledMaintenance;
 import com.paystatus.status.api.StatuspageDocuments.Status;
 import com.paystatus.status.api.StatuspageDocuments.Summary;
-import com.paystatus.status.api.StatuspageDocuments.UpdateFacts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 
@@ -49,10 +43,12 @@ public class StatuspageMapper {
 
     private final MessageSource messages;
     private final ZoneId zone;
+    private final IncidentMapping incidents;
 
     public StatuspageMapper(MessageSource messages, PayStatusProperties properties) {
         this.messages = messages;
         this.zone = properties.zone();
+        this.incidents = new IncidentMapping(zone);
     }
 
     /** What one request asks for: the snapshot, the instant, the language and the page's address. */
@@ -119,27 +115,33 @@ public class StatuspageMapper {
 
     /** Open notices first, newest first, then those resolved within the configured days. */
     public List<Incident> incidents(Request r) {
+        Map<String, Component> channels = channelComponents(r);
         return Stream.concat(r.snapshot().openNotices().stream(), r.snapshot().recentlyResolved().stream())
-                .map(n -> incident(n, r))
+                .map(n -> incidents.incident(n, r, channels))
                 .toList();
     }
 
     public List<Incident> unresolvedIncidents(Request r) {
-        return r.snapshot().openNotices().stream().map(n -> incident(n, r)).toList();
+        Map<String, Component> channels = channelComponents(r);
+        return r.snapshot().openNotices().stream()
+                .map(n -> incidents.incident(n, r, channels))
+                .toList();
     }
 
     /** Every maintenance window the snapshot carries, the latest planned first. */
     public List<ScheduledMaintenance> maintenances(Request r) {
+        Map<String, Component> channels = channelComponents(r);
         return r.snapshot().maintenances().stream()
                 .sorted(Comparator.comparing(MaintenanceRecord::startsAt).reversed())
-                .map(m -> maintenance(m, r))
+                .map(m -> incidents.maintenance(m, r, channels))
                 .toList();
     }
 
     public List<ScheduledMaintenance> maintenances(Request r, MaintenanceStatus status) {
+        Map<String, Component> channels = channelComponents(r);
         return r.snapshot().maintenances(status, r.now()).stream()
                 .sorted(Comparator.comparing(MaintenanceRecord::startsAt))
-                .map(m -> maintenance(m, r))
+                .map(m -> incidents.maintenance(m, r, channels))
                 .toList();
     }
 
@@ -147,6 +149,13 @@ public class StatuspageMapper {
         List<ScheduledMaintenance> current = new ArrayList<>(maintenances(r, MaintenanceStatus.IN_PROGRESS));
         current.addAll(maintenances(r, MaintenanceStatus.SCHEDULED));
         return new Summary(page(r), components(r), unresolvedIncidents(r), current, status(r));
+    }
+
+    /** The channel components (not the groups) by id. */
+    private Map<String, Component> channelComponents(Request r) {
+        Map<String, Component> channels = new LinkedHashMap<>();
+        components(r).stream().filter(c -> !c.group()).forEach(c -> channels.put(c.id(), c));
+        return channels;
     }
 
     private Component component(ChannelView channel, String groupId, int position, Request r) {
@@ -176,139 +185,6 @@ public class StatuspageMapper {
                 false,
                 null,
                 facts);
-    }
-
-    private Incident incident(NoticeRecord notice, Request r) {
-        String id = noticeId(notice);
-        Map<String, String> channels = new LinkedHashMap<>();
-        notice.channels().forEach((slug, state) -> channels.put(slug, state.code()));
-        List<NoticeRecord.Update> updates = notice.updates();
-        List<IncidentUpdate> incidentUpdates = new ArrayList<>();
-        for (int i = 0; i < updates.size(); i++) {
-            NoticeRecord.Update u = updates.get(i);
-            boolean first = i == updates.size() - 1;
-            String at = format(u.postedAt(), zone);
-            incidentUpdates.add(new IncidentUpdate(
-                    id + "-" + (updates.size() - i),
-                    StatuspageWords.incidentStatus(u.status()),
-                    u.message(),
-                    id,
-                    at,
-                    at,
-                    at,
-                    first ? affected(notice, r) : null,
-                    false,
-                    null,
-                    null,
-                    new UpdateFacts(u.status().code(), format(u.estimatedRecoveryAt(), zone))));
-        }
-        Instant updated =
-                updates.isEmpty() ? notice.createdAt() : updates.get(0).postedAt();
-        Instant monitoringAt = updates.stream()
-                .filter(u -> u.status() == NoticeStatus.MONITORING)
-                .map(NoticeRecord.Update::postedAt)
-                .findFirst()
-                .orElse(null);
-        String url = r.baseUrl() + "/notices/" + notice.id();
-        return new Incident(
-                id,
-                notice.title(),
-                StatuspageWords.incidentStatus(notice.status()),
-                format(notice.createdAt(), zone),
-                format(updated, zone),
-                format(monitoringAt, zone),
-                format(notice.resolvedAt(), zone),
-                StatuspageWords.impact(notice.kind(), notice.channels().values()),
-                url,
-                format(notice.createdAt(), zone),
-                PAGE_ID,
-                incidentUpdates,
-                componentsOf(notice.channels().keySet(), r),
-                new NoticeFacts(
-                        notice.kind().code(),
-                        notice.status().code(),
-                        channels,
-                        format(notice.estimatedRecoveryAt(), zone),
-                        url));
-    }
-
-    /** The states the notice put its channels in, for the first update, as Statuspage lists them. */
-    private List<AffectedComponent> affected(NoticeRecord notice, Request r) {
-        List<AffectedComponent> result = new ArrayList<>();
-        notice.channels()
-                .forEach((slug, state) -> r.snapshot()
-                        .channel(slug)
-                        .ifPresent(c -> result.add(new AffectedComponent(
-                                slug, c.name(r.locale()), "operational", StatuspageWords.componentStatus(state)))));
-        return result;
-    }
-
-    private ScheduledMaintenance maintenance(MaintenanceRecord m, Request r) {
-        String id = "maintenance-" + m.id();
-        MaintenanceStatus status = m.status(r.now());
-        List<IncidentUpdate> updates = new ArrayList<>();
-        int n = m.updates().size() + 1;
-        for (MaintenanceRecord.Update u : m.updates()) {
-            String at = format(u.postedAt(), zone);
-            updates.add(new IncidentUpdate(
-                    id + "-" + n--,
-                    StatuspageWords.maintenanceStatus(m.status(u.postedAt())),
-                    u.message(),
-                    id,
-                    at,
-                    at,
-                    at,
-                    null,
-                    false,
-                    null,
-                    null,
-                    null));
-        }
-        String created = format(m.createdAt(), zone);
-        updates.add(new IncidentUpdate(
-                id + "-1",
-                StatuspageWords.maintenanceStatus(MaintenanceStatus.SCHEDULED),
-                m.message(),
-                id,
-                created,
-                created,
-                created,
-                null,
-                false,
-                null,
-                null,
-                null));
-        Instant updated = Stream.concat(
-                        Stream.of(m.createdAt()), m.updates().stream().map(MaintenanceRecord.Update::postedAt))
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        return new ScheduledMaintenance(
-                id,
-                m.title(),
-                StatuspageWords.maintenanceStatus(status),
-                created,
-                format(updated, zone),
-                null,
-                status == MaintenanceStatus.COMPLETED ? format(m.effectiveEnd(), zone) : null,
-                "maintenance",
-                r.baseUrl() + "/",
-                status == MaintenanceStatus.SCHEDULED ? null : format(m.effectiveStart(), zone),
-                PAGE_ID,
-                updates,
-                componentsOf(m.channels(), r),
-                format(m.startsAt(), zone),
-                format(m.endsAt(), zone));
-    }
-
-    private List<Component> componentsOf(java.util.Collection<String> slugs, Request r) {
-        List<Component> all = components(r);
-        return slugs.stream()
-                .map(slug -> all.stream()
-                        .filter(c -> !c.group() && c.id().equals(slug))
-                        .findFirst()
-                        .orElse(null))
-                .filter(Objects::nonNull)
-                .toList();
     }
 
     private Instant createdAt(ChannelView channel, Request r) {
