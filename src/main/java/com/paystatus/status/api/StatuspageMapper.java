@@ -113,10 +113,14 @@ public class StatuspageMapper {
         return result;
     }
 
-    /** Open notices first, newest first, then those resolved within the configured days. */
+    /**
+     * Open notices first, newest first, then those resolved within the configured days; at most 50,
+     * as Statuspage's incidents.json.
+     */
     public List<Incident> incidents(Request r) {
         Map<String, Component> channels = channelComponents(r);
         return Stream.concat(r.snapshot().openNotices().stream(), r.snapshot().recentlyResolved().stream())
+                .limit(50)
                 .map(n -> incidents.incident(n, r, channels))
                 .toList();
     }
