@@ -2,10 +2,13 @@ package com.paystatus.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,13 +18,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two doors: the admin pages behind a login form with CSRF protection, and the admin API behind HTTP
  * Basic, stateless, which never honours a browser session (so no cross-site request can use it).
- * Everything else is public.
+ * Everything else is public. The machine-readable public answers (the Statuspage-compatible API,
+ * feeds, badges and the widget) have a chain of their own: read-only, open to every origin, framable,
+ * sessionless, and allowed to say how long they may be cached.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -45,8 +51,42 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Paths that serve the public status to machines and other sites; GET only. */
+    static final String[] PUBLIC_MACHINE_PATHS = {
+        "/api/v2/**", "/history.atom", "/history.rss", "/channels/*.atom", "/badge.svg", "/badge/*.svg", "/widget"
+    };
+
     @Bean
     @Order(2)
+    SecurityFilterChain publicMachineReadable(HttpSecurity http) throws Exception {
+        http.securityMatcher(PUBLIC_MACHINE_PATHS)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, PUBLIC_MACHINE_PATHS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_MACHINE_PATHS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, PUBLIC_MACHINE_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .cors(cors -> cors.configurationSource(request -> {
+                    CorsConfiguration config = new CorsConfiguration();
+                    config.addAllowedOrigin("*");
+                    config.setAllowedMethods(List.of("GET", "HEAD"));
+                    config.setMaxAge(Duration.ofHours(1));
+                    return config;
+                }))
+                // The controllers set a short public max-age; the widget is meant to be framed elsewhere.
+                .headers(headers ->
+                        headers.cacheControl(cache -> cache.disable()).frameOptions(frame -> frame.disable()))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/**")
                         .hasRole("ADMIN")

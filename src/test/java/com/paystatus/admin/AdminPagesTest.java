@@ -296,9 +296,24 @@ class AdminPagesTest {
             "/admin/channels",
             "/admin/channels/new",
             "/admin/channels/fenfu-online/edit",
+            "/admin/widget",
             "/admin?lang=en"
         }) {
             assertThat(mvc.get().uri(path).with(OPERATOR).exchange()).as(path).hasStatusOk();
         }
+    }
+
+    @Test
+    void anAdminFindsTheWidgetSnippetReadyToCopy() {
+        var page = mvc.get().uri("/admin/widget").with(OPERATOR).exchange();
+        assertThat(page)
+                .hasStatusOk()
+                .bodyText()
+                .contains("嵌入与订阅")
+                .contains("&lt;iframe src=&quot;http://localhost/widget&quot; title=&quot;支付通道状态&quot;")
+                .contains("http://localhost/widget?lang=en")
+                .contains("data-copy-target=\"snippet-zh\"")
+                .contains("http://localhost/history.atom")
+                .contains("/badge.svg");
     }
 }
