@@ -68,9 +68,11 @@ class MessagesTest {
         for (Properties bundle : List.of(load("messages.properties"), load("messages_en.properties"))) {
             for (Coded state : ChannelState.values()) {
                 assertThat(bundle).containsKey("channel.state." + state.code());
+                assertThat(bundle).containsKey("reply.state." + state.code());
             }
             for (Coded kind : NoticeKind.values()) {
                 assertThat(bundle).containsKey("notice.kind." + kind.code());
+                assertThat(bundle).containsKey("reply.kind." + kind.code());
             }
             for (Coded status : NoticeStatus.values()) {
                 assertThat(bundle).containsKey("notice.status." + status.code());

@@ -55,6 +55,8 @@ class AdminApiController {
 
     record StateRequest(String state, String reason) {}
 
+    record PostmortemRequest(String postmortem) {}
+
     record UpdateJson(String status, String message, String estimatedRecoveryAt, String postedAt, String postedBy) {}
 
     record NoticeJson(
@@ -67,6 +69,7 @@ class AdminApiController {
             String createdAt,
             String createdBy,
             String resolvedAt,
+            String postmortem,
             long version,
             String url,
             List<UpdateJson> updates) {}
@@ -113,6 +116,12 @@ class AdminApiController {
                 actor.getName()));
     }
 
+    /** Publishes, revises or (with blank text) withdraws the postmortem of a resolved notice. */
+    @PutMapping("/notices/{id}/postmortem")
+    NoticeJson postmortem(@PathVariable long id, @RequestBody PostmortemRequest body, Principal actor) {
+        return json(notices.writePostmortem(id, body.postmortem(), actor.getName()));
+    }
+
     @GetMapping("/channels")
     List<ChannelJson> channels() {
         return channels.all().stream().map(this::json).toList();
@@ -156,6 +165,7 @@ class AdminApiController {
                 ApiTimes.format(notice.createdAt(), zone),
                 notice.createdBy(),
                 ApiTimes.format(notice.resolvedAt(), zone),
+                notice.postmortem(),
                 notice.version(),
                 "/notices/" + notice.id(),
                 notice.updates().stream()

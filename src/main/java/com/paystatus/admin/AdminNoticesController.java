@@ -9,6 +9,7 @@ import com.paystatus.shared.PayStatusProperties;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.ZoneId;
+import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Posting a notice, and updating or resolving it, from the admin pages (Post/Redirect/Get). */
@@ -25,11 +27,14 @@ class AdminNoticesController {
 
     private final NoticeService notices;
     private final ChannelService channels;
+    private final MessageSource messages;
     private final ZoneId zone;
 
-    AdminNoticesController(NoticeService notices, ChannelService channels, PayStatusProperties properties) {
+    AdminNoticesController(
+            NoticeService notices, ChannelService channels, MessageSource messages, PayStatusProperties properties) {
         this.notices = notices;
         this.channels = channels;
+        this.messages = messages;
         this.zone = properties.zone();
     }
 
@@ -101,6 +106,21 @@ class AdminNoticesController {
             }
         }
         return show(notices.get(id), form, model);
+    }
+
+    @PostMapping("/admin/notices/{id}/postmortem")
+    String postmortem(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String postmortem,
+            Principal actor,
+            RedirectAttributes redirect) {
+        try {
+            notices.writePostmortem(id, postmortem, actor.getName());
+            redirect.addFlashAttribute("flash", "flash.postmortemSaved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("flashError", FormErrors.sentence(e, messages));
+        }
+        return "redirect:/admin/notices/" + id;
     }
 
     private String show(NoticeRecord notice, UpdateForm form, Model model) {

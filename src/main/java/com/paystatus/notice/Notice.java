@@ -33,6 +33,7 @@ class Notice {
 
     static final int MAX_TITLE = 120;
     static final int MAX_MESSAGE = 2000;
+    static final int MAX_POSTMORTEM = 10000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +51,8 @@ class Notice {
     private Instant createdAt;
     private String createdBy;
     private Instant resolvedAt;
+    private String postmortem;
+    private Instant postmortemAt;
 
     @ElementCollection
     @CollectionTable(name = "notice_channel", joinColumns = @JoinColumn(name = "notice_id"))
@@ -129,6 +132,22 @@ class Notice {
         apply(next, message, next.isOpen() ? eta : null, now, by);
     }
 
+    /**
+     * Publishes (or revises) what was learned, once the notice is resolved. Blank text withdraws
+     * it.
+     */
+    void writePostmortem(String text, Instant now) {
+        if (status.isOpen()) {
+            throw new ConflictException("error.postmortemOpen", id);
+        }
+        String clean = text == null ? "" : text.trim();
+        if (clean.length() > MAX_POSTMORTEM) {
+            throw new InvalidInputException("postmortem", "validation.tooLong", MAX_POSTMORTEM);
+        }
+        postmortem = clean.isEmpty() ? null : clean;
+        postmortemAt = clean.isEmpty() ? null : now;
+    }
+
     private void apply(NoticeStatus next, String message, Instant eta, Instant now, String by) {
         this.status = next;
         this.estimatedRecoveryAt = eta;
@@ -175,6 +194,8 @@ class Notice {
                 createdAt,
                 createdBy,
                 resolvedAt,
+                postmortem,
+                postmortemAt,
                 version,
                 updates.stream().map(NoticeUpdate::toRecord).toList());
     }

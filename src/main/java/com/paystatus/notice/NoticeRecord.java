@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param channels the affected channels' slugs, each with the state the notice holds it in
  * @param estimatedRecoveryAt the latest estimate; null when unknown or resolved
+ * @param postmortem what was learned, in Markdown, published after resolving; null when none
  * @param updates the timeline, newest first
  */
 public record NoticeRecord(
@@ -22,6 +23,8 @@ public record NoticeRecord(
         Instant createdAt,
         String createdBy,
         Instant resolvedAt,
+        String postmortem,
+        Instant postmortemAt,
         long version,
         List<Update> updates) {
 

@@ -93,6 +93,14 @@ public class NoticeService {
         return notice.toRecord(slugsById());
     }
 
+    @Transactional
+    public NoticeRecord writePostmortem(long id, String text, String actor) {
+        Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
+        notice.writePostmortem(text, clock.instant());
+        publicChanges.record();
+        return notice.toRecord(slugsById());
+    }
+
     @Transactional(readOnly = true)
     public NoticeRecord get(long id) {
         return notices.findById(id)

@@ -12,8 +12,8 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 class LanguageResolver implements LocaleResolver {
 
-    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    static final Locale ENGLISH = Locale.ENGLISH;
+    static final Locale CHINESE = LanguageTag.CHINESE;
+    static final Locale ENGLISH = LanguageTag.ENGLISH;
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {

@@ -112,6 +112,8 @@ class StatuspageContractTest {
                 NOW.minus(Duration.ofHours(1)),
                 "ops",
                 resolvedAt,
+                null,
+                null,
                 0,
                 updates);
     }
