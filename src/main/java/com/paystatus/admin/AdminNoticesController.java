@@ -3,6 +3,7 @@ package com.paystatus.admin;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
+import com.paystatus.notice.NoticeTemplateService;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
@@ -27,21 +28,37 @@ class AdminNoticesController {
 
     private final NoticeService notices;
     private final ChannelService channels;
+    private final NoticeTemplateService templates;
     private final MessageSource messages;
     private final ZoneId zone;
 
     AdminNoticesController(
-            NoticeService notices, ChannelService channels, MessageSource messages, PayStatusProperties properties) {
+            NoticeService notices,
+            ChannelService channels,
+            NoticeTemplateService templates,
+            MessageSource messages,
+            PayStatusProperties properties) {
         this.notices = notices;
         this.channels = channels;
+        this.templates = templates;
         this.messages = messages;
         this.zone = properties.zone();
     }
 
+    /** The notice form, filled from a template when one is chosen: the operator adds the estimate and posts. */
     @GetMapping("/admin/notices/new")
-    String newNotice(Model model) {
-        model.addAttribute("form", new NoticeForm());
+    String newNotice(@RequestParam(required = false) Long template, Model model) {
+        NoticeForm form = new NoticeForm();
+        if (template != null) {
+            TemplateForm.copy(templates.get(template), form);
+        }
+        return newNotice(form, model);
+    }
+
+    private String newNotice(NoticeForm form, Model model) {
+        model.addAttribute("form", form);
         model.addAttribute("channels", channels.all());
+        model.addAttribute("templates", templates.all());
         return "admin/notice-new";
     }
 
@@ -67,8 +84,7 @@ class AdminNoticesController {
                 FormErrors.show(e, result);
             }
         }
-        model.addAttribute("channels", channels.all());
-        return "admin/notice-new";
+        return newNotice(form, model);
     }
 
     @GetMapping("/admin/notices/{id}")

@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The choices the admin forms offer: every state, kind and status, in vocabulary order. */
-@ControllerAdvice(assignableTypes = {AdminDashboardController.class, AdminNoticesController.class})
+@ControllerAdvice(
+        assignableTypes = {AdminDashboardController.class, AdminNoticesController.class, AdminTemplatesController.class
+        })
 class AdminVocabulary {
 
     @ModelAttribute("states")
