@@ -74,7 +74,8 @@ public class ChannelService {
                 .map(c -> new StateTimeline(
                         c.getSlug(),
                         from,
-                        changes.findFirstByChannelIdAndChangedAtLessThanEqualOrderByChangedAtDescIdDesc(c.getId(), from)
+                        changes.findInForceAt(c.getId(), from).stream()
+                                .findFirst()
                                 .map(ChannelStateChange::getToState)
                                 .orElse(null),
                         changes.findByChannelIdAndChangedAtAfterOrderByChangedAtAscIdAsc(c.getId(), from).stream()
