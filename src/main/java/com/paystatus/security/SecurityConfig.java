@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -104,15 +105,23 @@ class SecurityConfig {
     AuthenticationEntryPoint problemEntryPoint(MessageSource messages, LocaleResolver locales, JsonMapper json) {
         return (request, response, exception) -> {
             var locale = locales.resolveLocale(request);
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"PayStatus admin API\"");
+            // credentials could not even be checked: the database is out of reach, not the caller wrong
+            boolean databaseDown = exception instanceof InternalAuthenticationServiceException;
+            String key = databaseDown ? "problem.unavailable" : "problem.unauthorized";
+            response.setStatus(
+                    databaseDown ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_UNAUTHORIZED);
+            if (databaseDown) {
+                response.setHeader("Retry-After", "30");
+            } else {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"PayStatus admin API\"");
+            }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             var problem = new java.util.LinkedHashMap<String, Object>();
             problem.put("type", "about:blank");
-            problem.put("title", messages.getMessage("problem.unauthorized.title", null, locale));
-            problem.put("status", 401);
-            problem.put("detail", messages.getMessage("problem.unauthorized.detail", null, locale));
+            problem.put("title", messages.getMessage(key + ".title", null, locale));
+            problem.put("status", response.getStatus());
+            problem.put("detail", messages.getMessage(key + ".detail", null, locale));
             problem.put("instance", request.getRequestURI());
             json.writeValue(response.getOutputStream(), problem);
         };

@@ -8,12 +8,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -74,6 +76,17 @@ class ApiProblems {
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException e) {
         return problem(HttpStatus.CONFLICT, "problem.conflict.title", text("error.concurrentChange"), null);
+    }
+
+    /** The database is out of reach: nothing was written; try again later. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseDown(RuntimeException e) {
+        ResponseEntity<ProblemDetail> answer = problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable.title", text("problem.unavailable.detail"), null);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .header("Retry-After", "30")
+                .body(answer.getBody());
     }
 
     private ResponseEntity<ProblemDetail> problem(

@@ -2,8 +2,10 @@ package com.paystatus.shared;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -28,6 +30,12 @@ class HtmlErrorPages {
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(ConflictException e) {
         return page("error/409", HttpStatus.CONFLICT, e);
+    }
+
+    /** The database is out of reach: the operator's change was not saved. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ModelAndView databaseDown(RuntimeException e) {
+        return page("error/503", HttpStatus.SERVICE_UNAVAILABLE, null);
     }
 
     private static ModelAndView page(String view, HttpStatus status, MessageKeyException e) {

@@ -25,15 +25,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Holds the current {@link StatusSnapshot} and rebuilds it after every committed public change.
- * Rebuilds are serialised, and a snapshot never replaces one of a newer revision.
+ * Rebuilds are serialised, and a snapshot never replaces one of a newer revision. Every second it
+ * also reads the one revision row, so that a change made through another instance shows here too;
+ * when the database cannot be reached, the last snapshot goes on being served and {@link
+ * #freshness()} says since when it has not been refreshed.
  */
 @Component
 public class StatusSnapshots {
@@ -48,6 +54,8 @@ public class StatusSnapshots {
     private final Clock clock;
     private final TransactionTemplate readTransaction;
     private final AtomicReference<StatusSnapshot> current = new AtomicReference<>();
+    private volatile Instant lastContact;
+    private volatile boolean databaseUnreachable;
 
     StatusSnapshots(
             ChannelService channels,
@@ -76,6 +84,49 @@ public class StatusSnapshots {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         rebuild();
+    }
+
+    /** Whether the snapshot still follows the database, and when it last heard from it. */
+    public Freshness freshness() {
+        StatusSnapshot snapshot = current();
+        Instant contact = lastContact != null ? lastContact : snapshot.builtAt();
+        return new Freshness(!databaseUnreachable, contact, snapshot.revision());
+    }
+
+    /**
+     * @param current false while the database cannot be reached
+     * @param lastContact when the database last answered
+     */
+    public record Freshness(boolean current, Instant lastContact, long revision) {}
+
+    /** Picks up changes made through other instances, and notices when the database is gone or back. */
+    @Scheduled(
+            initialDelayString = "${paystatus.snapshot.poll-interval:1s}",
+            fixedDelayString = "${paystatus.snapshot.poll-interval:1s}")
+    void poll() {
+        try {
+            long revision = publicChanges.current();
+            StatusSnapshot snapshot = current.get();
+            if (snapshot == null || revision != snapshot.revision() || databaseUnreachable) {
+                rebuild();
+            }
+            lastContact = clock.instant();
+            if (databaseUnreachable) {
+                log.info(
+                        "The database answers again; the status snapshot is at revision {}",
+                        current().revision());
+                databaseUnreachable = false;
+            }
+        } catch (DataAccessException | TransactionException e) {
+            log.debug("Snapshot poll failed", e);
+            if (!databaseUnreachable) {
+                log.warn(
+                        "Cannot reach the database; serving the status snapshot of revision {} meanwhile: {}",
+                        current.get() == null ? -1 : current.get().revision(),
+                        e.getMessage());
+                databaseUnreachable = true;
+            }
+        }
     }
 
     @TransactionalEventListener
