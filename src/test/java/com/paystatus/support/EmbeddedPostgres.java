@@ -14,7 +14,15 @@ public final class EmbeddedPostgres {
 
     private EmbeddedPostgres() {}
 
-    public static synchronized void register(DynamicPropertyRegistry registry, String database) {
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        String url = url(database);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    /** The JDBC address of a database of that name on the shared server (user postgres, no password). */
+    public static synchronized String url(String database) {
         if (server == null) {
             try {
                 server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -38,8 +46,6 @@ public final class EmbeddedPostgres {
                 throw new IllegalStateException(e);
             }
         }
-        registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", database));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        return server.getJdbcUrl("postgres", database);
     }
 }
