@@ -3,13 +3,10 @@ package com.paystatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
+import com.paystatus.support.HttpTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -17,20 +14,7 @@ import tools.jackson.databind.JsonNode;
  * The whole story over real HTTP, as an operator's script and a worried user would see it. Run
  * against each database PayStatus supports.
  */
-abstract class StatusBoardFlowContract {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
+abstract class StatusBoardFlowContract extends HttpTestBase {
 
     @Test
     void anOperatorPostsANoticeUsersSeeItWithItsEstimateAndThenSeeTheChannelBack() {

@@ -3,17 +3,14 @@ package com.paystatus.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.TestClockConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -22,20 +19,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClockConfig.class)
-class AdminApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
+class AdminApiTest extends HttpTestBase {
 
     private String inTwoHours() {
         return clock.instant().plus(Duration.ofHours(2)).toString();

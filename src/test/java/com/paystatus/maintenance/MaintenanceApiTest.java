@@ -3,16 +3,13 @@ package com.paystatus.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.TestClockConfig;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,28 +22,10 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 @Import(TestClockConfig.class)
 @DirtiesContext
-class MaintenanceApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
+class MaintenanceApiTest extends HttpTestBase {
 
     @Autowired
     MaintenanceService maintenances;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.set(TestClockConfig.START);
-    }
 
     @Test
     void aScheduledWindowShowsAsUpcomingThenInProgressThenGone() {

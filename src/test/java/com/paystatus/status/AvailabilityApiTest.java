@@ -3,16 +3,12 @@ package com.paystatus.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.TestClockConfig;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,25 +21,7 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 @Import(TestClockConfig.class)
 @DirtiesContext
-class AvailabilityApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.set(TestClockConfig.START);
-    }
+class AvailabilityApiTest extends HttpTestBase {
 
     @Test
     void halfAnHourUnavailableShowsInTheDaysShareAndListsTheNotice() {
