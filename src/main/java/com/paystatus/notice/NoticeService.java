@@ -188,19 +188,6 @@ public class NoticeService {
                 .map(n -> n.toRecord(slugs));
     }
 
-    /** Notices open at some moment since {@code since}, for the uptime bars. */
-    @Transactional(readOnly = true)
-    public List<NoticeSpan> spansSince(Instant since) {
-        Map<Long, String> slugs = slugsById();
-        return notices.findOpenOrResolvedSince(since).stream()
-                .map(n -> {
-                    NoticeRecord r = n.toRecord(slugs);
-                    return new NoticeSpan(
-                            r.id(), r.title(), r.kind(), r.channels().keySet(), r.createdAt(), r.resolvedAt());
-                })
-                .toList();
-    }
-
     private Map<String, Long> knownChannels(Set<String> slugs, List<Violation> violations) {
         Map<String, Long> ids = channels.idsOf(slugs);
         slugs.stream()

@@ -8,6 +8,7 @@ import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
+import com.paystatus.notice.NoticeSpan;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.shared.PublicChanges;
 import com.paystatus.shared.PublicStatusChanged;
@@ -154,7 +155,17 @@ public class StatusSnapshots {
         List<ChannelRecord> all = channels.all();
         // a day more than the bars show, so that the oldest day is whole in any zone
         Instant uptimeFrom = now.minus(Duration.ofDays(StatusSnapshot.UPTIME_DAYS + 1));
-        List<NoticeRecord> shown = notices.openOrResolvedSince(now.minus(Duration.ofDays(properties.recentDays())));
+        Instant recentFrom = now.minus(Duration.ofDays(properties.recentDays()));
+        // one read serves both the notices shown and the uptime bars' notices
+        List<NoticeRecord> read =
+                notices.openOrResolvedSince(recentFrom.isBefore(uptimeFrom) ? recentFrom : uptimeFrom);
+        List<NoticeRecord> shown = read.stream()
+                .filter(n -> n.isOpen() || !n.resolvedAt().isBefore(recentFrom))
+                .toList();
+        List<NoticeSpan> spans = read.stream()
+                .filter(n -> n.isOpen() || !n.resolvedAt().isBefore(uptimeFrom))
+                .map(NoticeSpan::of)
+                .toList();
         Map<Long, NoticeRecord> noticesById = shown.stream()
                 .collect(Collectors.toMap(NoticeRecord::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<MaintenanceRecord> windows =
@@ -209,6 +220,6 @@ public class StatusSnapshots {
                 Map.copyOf(noticesById),
                 channels.timelines(uptimeFrom).stream()
                         .collect(Collectors.toUnmodifiableMap(StateTimeline::slug, Function.identity())),
-                notices.spansSince(uptimeFrom));
+                spans);
     }
 }
