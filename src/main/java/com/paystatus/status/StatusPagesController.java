@@ -15,6 +15,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The public pages: the board, and one stable page per channel and per notice for sharing. */
@@ -25,6 +26,7 @@ class StatusPagesController {
     private final NoticeService notices;
     private final PageLinks links;
     private final PayStatusProperties properties;
+    private final LiveUpdates live;
     private final Clock clock;
 
     StatusPagesController(
@@ -32,12 +34,20 @@ class StatusPagesController {
             NoticeService notices,
             PageLinks links,
             PayStatusProperties properties,
+            LiveUpdates live,
             Clock clock) {
         this.snapshots = snapshots;
         this.notices = notices;
         this.links = links;
         this.properties = properties;
+        this.live = live;
         this.clock = clock;
+    }
+
+    /** These pages ask for themselves again (js/live.js) and update in place when they change. */
+    @ModelAttribute("livePollSeconds")
+    int livePollSeconds() {
+        return live.pollSeconds();
     }
 
     @GetMapping("/")

@@ -38,7 +38,7 @@ record CachedPage(
         String gzipEtag) {
 
     /** Below this size gzip saves too little to be worth a header. */
-    static final int GZIP_MIN_BYTES = 256;
+    static final int GZIP_MIN_BYTES = 512;
 
     /** Headers the cache decides itself, or that belong to one exchange only. */
     private static final Set<String> NOT_KEPT = Set.of(
