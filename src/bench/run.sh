@@ -118,7 +118,9 @@ measure() { # label connections url
     echo "$1|$2|$rps" >>"$WORK/rps"
 }
 
-echo "== measuring ${DURATION}s each"
+echo "== measuring ${DURATION}s each; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+busy=$(ps -eo pid=,pcpu=,comm= --sort=-pcpu | awk -v app="$APP_PID" '$1 != app && $3 != "wrk" && $2 > 20 {print $3 "(" $2 "%)"}' | head -5 | tr '\n' ' ')
+[ -n "$busy" ] && echo "warning: other processes are busy on this machine, the figures will be low: $busy"
 measure "PayStatus /" 64 "http://127.0.0.1:$PORT/"
 measure "PayStatus /" 256 "http://127.0.0.1:$PORT/"
 measure "PayStatus /api/v2/summary.json" 64 "http://127.0.0.1:$PORT/api/v2/summary.json"
@@ -126,7 +128,9 @@ measure "PayStatus /api/v2/summary.json" 256 "http://127.0.0.1:$PORT/api/v2/summ
 
 echo "== nginx serving the same bytes of / as a static file"
 mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
+chmod 755 "$WORK" "$WORK/nginx" "$WORK/nginx/html"
 cp "$WORK/index.html" "$WORK/nginx/html/index.html"
+chmod 644 "$WORK/nginx/html/index.html"
 cat >"$WORK/nginx/nginx.conf" <<CONF
 worker_processes auto;
 daemon off;
@@ -137,7 +141,7 @@ http {
     access_log off;
     sendfile on;
     tcp_nopush on;
-    keepalive_requests 100000;
+    keepalive_requests 10000;  # as server.tomcat.max-keep-alive-requests
     types { text/html html; }
     server {
         listen 127.0.0.1:$NGINX_PORT;

@@ -88,6 +88,19 @@ public class StatusSnapshots {
         }
     }
 
+    /**
+     * Rebuilds the snapshot if the database's revision has moved past it: a change written by another
+     * instance sharing the database. Returns whether it rebuilt.
+     */
+    public boolean refreshIfBehind() {
+        StatusSnapshot snapshot = current.get();
+        if (snapshot != null && publicChanges.current() <= snapshot.revision()) {
+            return false;
+        }
+        rebuild();
+        return true;
+    }
+
     /** Reads everything the public sees in one read-only transaction and makes it current. */
     public synchronized StatusSnapshot rebuild() {
         StatusSnapshot built = readTransaction.execute(tx -> build());

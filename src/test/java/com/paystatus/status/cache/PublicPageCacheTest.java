@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -76,6 +78,12 @@ class PublicPageCacheTest {
 
     @Autowired
     MaintenanceService maintenances;
+
+    @Autowired
+    StatusSnapshots snapshots;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Http http;
     HttpClient raw = HttpClient.newHttpClient();
@@ -388,6 +396,25 @@ class PublicPageCacheTest {
             assertThat(http.get("/badge/fenfu-transit.svg").body()).contains("维护中");
         } finally {
             maintenances.completeEarly(window.id(), "完成", "ops");
+        }
+    }
+
+    @Test
+    void aChangeWrittenByAnotherInstanceIsPickedUpFromTheRevisionRow() {
+        String before = etag("/");
+        // Another instance on the same database renames a channel and bumps the revision.
+        jdbc.update("update channel set name_zh = '支付宝（另一实例）' where slug = 'alipay'");
+        jdbc.update("update status_revision set revision = revision + 1 where id = 1");
+        try {
+            assertThat(etag("/")).isEqualTo(before);
+            // What SnapshotRefresher does every second:
+            assertThat(snapshots.refreshIfBehind()).isTrue();
+            assertThat(http.get("/").body()).contains("支付宝（另一实例）");
+            assertThat(snapshots.refreshIfBehind()).isFalse();
+        } finally {
+            jdbc.update("update channel set name_zh = '支付宝' where slug = 'alipay'");
+            jdbc.update("update status_revision set revision = revision + 1 where id = 1");
+            snapshots.refreshIfBehind();
         }
     }
 
