@@ -1,5 +1,6 @@
-"""Open pages that poll: N kept-alive connections to 127.0.0.1, each asking for a page with
-If-None-Match every INTERVAL seconds (staggered), as js/live.js does. Prints what it saw.
+"""Open pages that poll: N pages on 127.0.0.1, each asking for a page with If-None-Match every
+INTERVAL seconds (staggered), as js/live.js does. Like a browser, a page reuses its connection if the
+server kept it open and opens a new one otherwise. Prints what it saw.
 Usage: python3 pollers.py PORT PATH N INTERVAL SECONDS
 """
 import asyncio
@@ -8,7 +9,7 @@ import sys
 import time
 
 PORT, PATH, N, INTERVAL, SECONDS = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
-stats = {"304": 0, "200": 0, "other": 0, "errors": 0, "open": 0}
+stats = {"304": 0, "200": 0, "other": 0, "errors": 0, "connections": 0}
 
 
 async def read_response(reader):
@@ -23,41 +24,49 @@ async def read_response(reader):
     length = int(headers.get("content-length", "0"))
     if length:
         await reader.readexactly(length)
-    return status, headers.get("etag")
+    return status, headers.get("etag"), headers.get("connection", "").lower() == "close"
 
 
-async def page(i, deadline):
-    await asyncio.sleep(random.random() * 10)  # open 10 s apart at most, as readers arrive
-    try:
-        reader, writer = await asyncio.open_connection("127.0.0.1", PORT)
-    except OSError:
-        stats["errors"] += 1
-        return
-    stats["open"] += 1
+async def page(deadline):
+    await asyncio.sleep(random.random() * INTERVAL)  # readers arrive spread over one interval
     etag = None
-    await asyncio.sleep(random.random() * INTERVAL)
-    try:
-        while time.monotonic() < deadline:
-            request = f"GET {PATH} HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nAccept-Encoding: gzip\r\n"
-            if etag:
-                request += f"If-None-Match: {etag}\r\n"
-            writer.write((request + "\r\n").encode())
-            await writer.drain()
-            status, new_etag = await read_response(reader)
-            stats[status if status in ("200", "304") else "other"] += 1
-            etag = new_etag or etag
-            await asyncio.sleep(INTERVAL)
-    except (OSError, asyncio.IncompleteReadError):
-        stats["errors"] += 1
-    finally:
-        writer.close()
+    conn = None
+    while time.monotonic() < deadline:
+        request = f"GET {PATH} HTTP/1.1\r\nHost: 127.0.0.1:{PORT}\r\nAccept-Encoding: gzip\r\n"
+        if etag:
+            request += f"If-None-Match: {etag}\r\n"
+        for attempt in (1, 2):
+            try:
+                if conn is None:
+                    conn = await asyncio.open_connection("127.0.0.1", PORT)
+                    stats["connections"] += 1
+                reader, writer = conn
+                writer.write((request + "\r\n").encode())
+                await writer.drain()
+                status, new_etag, close = await read_response(reader)
+                stats[status if status in ("200", "304") else "other"] += 1
+                etag = new_etag or etag
+                if close:
+                    writer.close()
+                    conn = None
+                break
+            except (OSError, asyncio.IncompleteReadError):
+                # the server closed the idle connection: open a new one, as a browser does
+                if conn is not None:
+                    conn[1].close()
+                conn = None
+                if attempt == 2:
+                    stats["errors"] += 1
+        await asyncio.sleep(INTERVAL)
+    if conn is not None:
+        conn[1].close()
 
 
 async def main():
     deadline = time.monotonic() + SECONDS
-    await asyncio.gather(*(page(i, deadline) for i in range(N)))
+    await asyncio.gather(*(page(deadline) for _ in range(N)))
 
 
 asyncio.run(main())
-print(f"pollers: {N} pages, every {INTERVAL:g} s for {SECONDS:g} s: opened {stats['open']}, "
-      f"304: {stats['304']}, 200: {stats['200']}, other: {stats['other']}, errors: {stats['errors']}")
+print(f"pollers: {N} pages checking every {INTERVAL:g} s for {SECONDS:g} s: 304: {stats['304']}, "
+      f"200: {stats['200']}, other: {stats['other']}, failed: {stats['errors']}, connections opened: {stats['connections']}")

@@ -177,21 +177,21 @@ if [ "$PAGES" -gt 0 ]; then
     conns() { ss -Htn state established "( sport = :$PORT )" | wc -l; }
     threads0=$(proc Threads); rss0=$(proc VmRSS); heap0=$(heap)
     SECONDS_TOTAL=$((POLL * 4 + 20))
-    python3 src/bench/pollers.py "$PORT" / "$PAGES" "$POLL" "$SECONDS_TOTAL" >"$WORK/pollers.out" 2>&1 &
+    timeout $((SECONDS_TOTAL + 60)) python3 src/bench/pollers.py "$PORT" / "$PAGES" "$POLL" "$SECONDS_TOTAL" >"$WORK/pollers.out" 2>&1 &
     POLLERS=$!
     sleep $((POLL + 15))
     cpu0=$(cpu); t0=$(date +%s.%N)
     sleep $((POLL * 2))
     cpu1=$(cpu); t1=$(date +%s.%N)
     open=$(conns); threads1=$(proc Threads); rss1=$(proc VmRSS); heap1=$(heap)
-    wait "$POLLERS"
+    wait "$POLLERS" || echo "the pollers did not finish in time"
     cat "$WORK/pollers.out"
     hz=$(getconf CLK_TCK)
     awk -v o="$open" -v t0="$threads0" -v t1="$threads1" -v r0="$rss0" -v r1="$rss1" -v h0="$heap0" -v h1="$heap1" \
         -v c0="$cpu0" -v c1="$cpu1" -v s0="$t0" -v s1="$t1" -v hz="$hz" -v n="$PAGES" -v p="$POLL" 'BEGIN {
-        printf "open connections to the app: %d\n", o
+        printf "connections open to the app at the end (idle ones are closed after 5 s): %d\n", o
         printf "JVM threads: %d before, %d with the pages open (%+d)\n", t0, t1, t1 - t0
-        printf "resident memory: %.0f MB before, %.0f MB with the pages open: %.1f KB per open page\n", r0 / 1024, r1 / 1024, (r1 - r0) / (o > 0 ? o : 1)
+        printf "resident memory: %.0f MB before, %.0f MB with the pages open: %.1f KB per open page\n", r0 / 1024, r1 / 1024, (r1 - r0) / n
         printf "heap after a full GC: %s before, %s with the pages open\n", h0, h1
         cpus = (c1 - c0) / hz / (s1 - s0)
         printf "CPU: %.1f%% of one core for %d pages checking every %d s (%.0f checks/s)\n", cpus * 100, n, p, n / p

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,7 +36,16 @@ record CachedPage(
         byte[] identity,
         byte[] gzip,
         String etag,
-        String gzipEtag) {
+        String gzipEtag,
+        Path file) {
+
+    /** From this size on, the plain bytes are also written to a file that Tomcat sends with sendfile. */
+    static final int SENDFILE_MIN_BYTES = 48 * 1024;
+
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
     /** Below this size gzip saves too little to be worth a header. */
     static final int GZIP_MIN_BYTES = 512;
@@ -85,7 +95,13 @@ record CachedPage(
                 bytes,
                 gzip,
                 "\"" + hash + "\"",
-                "\"" + hash + "-gzip\"");
+                "\"" + hash + "-gzip\"",
+                null);
+    }
+
+    /** The same page, its plain bytes also in {@code file}. */
+    CachedPage withFile(Path file) {
+        return new CachedPage(revision, minute, contentType, headers, vary, identity, gzip, etag, gzipEtag, file);
     }
 
     boolean isCurrent(long revision, long minute) {
@@ -112,9 +128,18 @@ record CachedPage(
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
         }
+        if (!gzipped && file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            // As nginx does for a static file: the kernel copies the file to the socket, Tomcat's
+            // poller finishes the write, and no request thread waits on a slow reader.
+            request.setAttribute(SENDFILE_FILENAME, file.toString());
+            request.setAttribute(SENDFILE_START, 0L);
+            request.setAttribute(SENDFILE_END, (long) body.length);
+            return;
+        }
+        response.getOutputStream().write(body);
     }
 
     /** If-None-Match compares weakly: either encoding of these same bytes is a match. */

@@ -79,6 +79,7 @@ public class PublicPageCache extends OncePerRequestFilter {
     private final Map<String, String> bases = new ConcurrentHashMap<>();
     private volatile String firstBase;
     private final AtomicLong renders = new AtomicLong();
+    private final PageFiles files = new PageFiles();
     private volatile long sweptAtRevision = -1;
 
     PublicPageCache(
@@ -143,7 +144,8 @@ public class PublicPageCache extends OncePerRequestFilter {
                     if (captured == null) {
                         return;
                     }
-                    cached = CachedPage.of(captured, revision, minute);
+                    cached = files.keep(CachedPage.of(captured, revision, minute));
+                    files.retire(slot.page);
                     slot.page = cached;
                     renders.incrementAndGet();
                     sweep(snapshot);

@@ -192,6 +192,34 @@ class PublicPageCacheTest {
     }
 
     @Test
+    void aLargePageSentFromItsFileHasTheSameBytesAsFromMemory() {
+        String paragraph = "分付线上购物付款失败，技术人员正在排查。".repeat(90);
+        HttpResponse<String> posted = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "长公告", "kind": "fault", "message": "%s",
+                 "channels": {"fenfu-online": "degraded"}, "estimatedRecoveryAt": null}""".formatted(paragraph));
+        assertThat(posted.statusCode()).isEqualTo(201);
+        long id = Http.json(posted).get("id").asLong();
+        try {
+            for (int i = 0; i < 4; i++) {
+                http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                        {"status": "identified", "message": "%d %s", "estimatedRecoveryAt": null}""".formatted(i, paragraph));
+            }
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<byte[]> plain = bytes("/");
+                assertThat(plain.body().length).isGreaterThan(CachedPage.SENDFILE_MIN_BYTES);
+                assertThat(plain.headers().firstValue("Content-Length"))
+                        .contains(Integer.toString(plain.body().length));
+                String fromMemory = gunzip(bytes("/", "Accept-Encoding", "gzip").body());
+                assertThat(new String(plain.body(), StandardCharsets.UTF_8))
+                        .isEqualTo(fromMemory)
+                        .contains("长公告");
+            }
+        } finally {
+            resolve(id);
+        }
+    }
+
+    @Test
     void assetsHaveFingerprintedUrlsCachedForAYear() {
         String board = http.get("/").body();
         Matcher css = Pattern.compile("href=\"(/css/app-[0-9a-f]{32}\\.css)\"").matcher(board);
