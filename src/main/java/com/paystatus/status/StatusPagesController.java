@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The public pages: the board, and one stable page per channel and per notice for sharing. */
@@ -32,6 +33,7 @@ class StatusPagesController {
     private final NoticeService notices;
     private final PageLinks links;
     private final PayStatusProperties properties;
+    private final LiveUpdates live;
     private final Clock clock;
     private final SupportReply replies;
     private final QrCodes qrCodes;
@@ -42,6 +44,7 @@ class StatusPagesController {
             NoticeService notices,
             PageLinks links,
             PayStatusProperties properties,
+            LiveUpdates live,
             Clock clock,
             SupportReply replies,
             QrCodes qrCodes,
@@ -50,10 +53,17 @@ class StatusPagesController {
         this.notices = notices;
         this.links = links;
         this.properties = properties;
+        this.live = live;
         this.clock = clock;
         this.replies = replies;
         this.qrCodes = qrCodes;
         this.messages = messages;
+    }
+
+    /** These pages ask for themselves again (js/live.js) and update in place when they change. */
+    @ModelAttribute("livePollSeconds")
+    int livePollSeconds() {
+        return live.pollSeconds();
     }
 
     @GetMapping("/")

@@ -106,10 +106,10 @@ public class StatusSnapshots {
             fixedDelayString = "${paystatus.snapshot.poll-interval:1s}")
     void poll() {
         try {
-            long revision = publicChanges.current();
-            StatusSnapshot snapshot = current.get();
-            if (snapshot == null || revision != snapshot.revision() || databaseUnreachable) {
+            if (databaseUnreachable) {
                 rebuild();
+            } else {
+                refreshIfBehind();
             }
             lastContact = clock.instant();
             if (databaseUnreachable) {
@@ -138,6 +138,19 @@ public class StatusSnapshots {
             // The write has committed; readers keep the previous snapshot until the next rebuild.
             log.error("Could not rebuild the status snapshot after revision {}", change.revision(), e);
         }
+    }
+
+    /**
+     * Rebuilds the snapshot if the database's revision has moved past it: a change written by another
+     * instance sharing the database. Returns whether it rebuilt.
+     */
+    public boolean refreshIfBehind() {
+        StatusSnapshot snapshot = current.get();
+        if (snapshot != null && publicChanges.current() <= snapshot.revision()) {
+            return false;
+        }
+        rebuild();
+        return true;
     }
 
     /** Reads everything the public sees in one read-only transaction and makes it current. */

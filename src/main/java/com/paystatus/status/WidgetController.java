@@ -1,10 +1,9 @@
 package com.paystatus.status;
 
 import com.paystatus.shared.PageLinks;
+import com.paystatus.status.cache.PublicPageCache;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +28,7 @@ class WidgetController {
 
     @GetMapping("/widget")
     String widget(Model model, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(
-                HttpHeaders.CACHE_CONTROL,
-                CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic().getHeaderValue());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, PublicPageCache.CACHE_CONTROL.getHeaderValue());
         // The language may come from Accept-Language: caches must keep one copy per language.
         response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         model.addAttribute("status", snapshots.current());

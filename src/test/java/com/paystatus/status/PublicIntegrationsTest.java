@@ -7,6 +7,7 @@ import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.status.cache.PublicPageCache;
 import com.paystatus.support.Browser;
 import com.paystatus.support.Http;
 import com.paystatus.support.TestClock;
@@ -125,7 +126,9 @@ class PublicIntegrationsTest {
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
                     .as(path)
                     .contains("*");
-            assertThat(response.headers().allValues("Cache-Control")).as(path).containsExactly("max-age=30, public");
+            assertThat(response.headers().allValues("Cache-Control"))
+                    .as(path)
+                    .containsExactly(PublicPageCache.CACHE_CONTROL.getHeaderValue());
             assertThat(String.join(",", response.headers().allValues("Vary")))
                     .as(path)
                     .contains("Accept-Language");
@@ -265,7 +268,8 @@ class PublicIntegrationsTest {
     void feedsParseInRomeWithEveryUpdateOfEveryNotice() throws Exception {
         HttpResponse<String> atom = http.get("/history.atom");
         assertThat(atom.headers().firstValue("Content-Type")).hasValue("application/atom+xml;charset=UTF-8");
-        assertThat(atom.headers().allValues("Cache-Control")).containsExactly("max-age=60, public");
+        assertThat(atom.headers().allValues("Cache-Control"))
+                .containsExactly(PublicPageCache.CACHE_CONTROL.getHeaderValue());
         SyndFeed history = parse(atom.body());
         assertThat(history.getFeedType()).isEqualTo("atom_1.0");
         assertThat(history.getTitle()).isEqualTo("PayStatus 支付状态 · 全部公告");
@@ -321,7 +325,8 @@ class PublicIntegrationsTest {
     void badgesAreSvgInTheStatesColourAndTheRequestedLanguage() throws Exception {
         HttpResponse<String> overall = http.get("/badge.svg");
         assertThat(overall.headers().firstValue("Content-Type")).hasValue("image/svg+xml;charset=UTF-8");
-        assertThat(overall.headers().allValues("Cache-Control")).containsExactly("max-age=60, public");
+        assertThat(overall.headers().allValues("Cache-Control"))
+                .containsExactly(PublicPageCache.CACHE_CONTROL.getHeaderValue());
         assertThat(String.join(",", overall.headers().allValues("Vary"))).contains("Accept-Language");
         Document zh = svg(overall.body());
         assertThat(texts(zh)).contains("支付通道", "2 个受影响");
@@ -375,7 +380,8 @@ class PublicIntegrationsTest {
         HttpResponse<String> widget = http.get("/widget");
         assertThat(widget.statusCode()).isEqualTo(200);
         assertThat(widget.headers().firstValue("X-Frame-Options")).isEmpty();
-        assertThat(widget.headers().allValues("Cache-Control")).containsExactly("max-age=30, public");
+        assertThat(widget.headers().allValues("Cache-Control"))
+                .containsExactly(PublicPageCache.CACHE_CONTROL.getHeaderValue());
         assertThat(widget.body())
                 .contains("2 个支付通道受影响")
                 .contains("href=\"" + http.base() + "/\"")

@@ -8,9 +8,9 @@ import com.paystatus.status.api.StatuspageDocuments.IncidentsDocument;
 import com.paystatus.status.api.StatuspageDocuments.MaintenancesDocument;
 import com.paystatus.status.api.StatuspageDocuments.StatusDocument;
 import com.paystatus.status.api.StatuspageDocuments.Summary;
+import com.paystatus.status.cache.PublicPageCache;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v2")
 class StatuspageApiController {
 
-    static final CacheControl CACHE =
-            CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
+    /** The public cache's policy: these answers are kept and served by {@link PublicPageCache}. */
+    private static final CacheControl CACHE = PublicPageCache.CACHE_CONTROL;
 
     private final StatusSnapshots snapshots;
     private final StatuspageMapper mapper;

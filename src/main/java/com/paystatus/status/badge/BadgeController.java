@@ -5,7 +5,7 @@ import com.paystatus.shared.NotFoundException;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.StatusSnapshot;
 import com.paystatus.status.StatusSnapshots;
-import java.time.Duration;
+import com.paystatus.status.cache.PublicPageCache;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class BadgeController {
 
-    private static final CacheControl CACHE =
-            CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    /** The public cache's policy: these answers are kept and served by {@link PublicPageCache}. */
+    private static final CacheControl CACHE = PublicPageCache.CACHE_CONTROL;
+
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
 
     private final StatusSnapshots snapshots;

@@ -4,10 +4,10 @@ import com.paystatus.shared.PageLinks;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.StatusSnapshot;
 import com.paystatus.status.StatusSnapshots;
+import com.paystatus.status.cache.PublicPageCache;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FeedController {
 
-    private static final CacheControl CACHE =
-            CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    /** The public cache's policy: these answers are kept and served by {@link PublicPageCache}. */
+    private static final CacheControl CACHE = PublicPageCache.CACHE_CONTROL;
+
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     private static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
 

@@ -1,0 +1,225 @@
+package com.paystatus.status.cache;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * One rendered public answer, kept as bytes (and gzipped bytes) with the headers the application and
+ * Spring Security gave it, for one page, language, revision and minute. Serving it costs a map
+ * lookup and a copy: no template, no query, no filter chain.
+ *
+ * @param revision the status revision it was rendered at (at least)
+ * @param minute the minute of the application's clock it was rendered in
+ */
+record CachedPage(
+        long revision,
+        long minute,
+        String contentType,
+        List<String[]> headers,
+        String vary,
+        byte[] identity,
+        byte[] gzip,
+        String etag,
+        String gzipEtag,
+        Path file) {
+
+    /** From this size on, the plain bytes are also written to a file that Tomcat sends with sendfile. */
+    static final int SENDFILE_MIN_BYTES = 48 * 1024;
+
+    private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
+    /** Below this size gzip saves too little to be worth a header. */
+    static final int GZIP_MIN_BYTES = 512;
+
+    /** Headers the cache decides itself, or that belong to one exchange only. */
+    private static final Set<String> NOT_KEPT = Set.of(
+            "cache-control",
+            "pragma",
+            "expires",
+            "etag",
+            "last-modified",
+            "content-length",
+            "content-encoding",
+            "transfer-encoding",
+            "set-cookie",
+            "date",
+            "vary",
+            "connection",
+            "keep-alive");
+
+    static CachedPage of(CapturedResponse captured, long revision, long minute) {
+        byte[] bytes = captured.bytes();
+        List<String[]> headers = new ArrayList<>();
+        Set<String> vary = new LinkedHashSet<>();
+        for (Map.Entry<String, List<String>> header : captured.capturedHeaders().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("vary")) {
+                header.getValue().forEach(v -> addTokens(vary, v));
+            } else if (!NOT_KEPT.contains(name)) {
+                header.getValue().forEach(v -> headers.add(new String[] {header.getKey(), v}));
+            }
+        }
+        // The language may come from Accept-Language, and the body may be gzipped.
+        vary.add(HttpHeaders.ACCEPT_LANGUAGE);
+        vary.add(HttpHeaders.ACCEPT_ENCODING);
+        String hash = hash(bytes);
+        byte[] gzip = bytes.length >= GZIP_MIN_BYTES && compressible(captured.fullContentType()) ? gzip(bytes) : null;
+        if (gzip != null && gzip.length >= bytes.length) {
+            gzip = null;
+        }
+        return new CachedPage(
+                revision,
+                minute,
+                captured.fullContentType(),
+                List.copyOf(headers),
+                String.join(", ", vary),
+                bytes,
+                gzip,
+                "\"" + hash + "\"",
+                "\"" + hash + "-gzip\"",
+                null);
+    }
+
+    /** The same page, its plain bytes also in {@code file}. */
+    CachedPage withFile(Path file) {
+        return new CachedPage(revision, minute, contentType, headers, vary, identity, gzip, etag, gzipEtag, file);
+    }
+
+    boolean isCurrent(long revision, long minute) {
+        return this.revision == revision && this.minute == minute;
+    }
+
+    /** Writes the page, gzipped if the client takes it, or 304 when the client already has it. */
+    void serve(HttpServletRequest request, HttpServletResponse response, String cacheControl) throws IOException {
+        boolean gzipped = gzip != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        for (String[] header : headers) {
+            response.addHeader(header[0], header[1]);
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        response.setHeader(HttpHeaders.VARY, vary);
+        response.setHeader(HttpHeaders.ETAG, gzipped ? gzipEtag : etag);
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] body = gzipped ? gzip : identity;
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(contentType);
+        if (gzipped) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        if (!gzipped && file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            // As nginx does for a static file: the kernel copies the file to the socket, Tomcat's
+            // poller finishes the write, and no request thread waits on a slow reader.
+            request.setAttribute(SENDFILE_FILENAME, file.toString());
+            request.setAttribute(SENDFILE_START, 0L);
+            request.setAttribute(SENDFILE_END, (long) body.length);
+            return;
+        }
+        response.getOutputStream().write(body);
+    }
+
+    /** If-None-Match compares weakly: either encoding of these same bytes is a match. */
+    private boolean matches(String ifNoneMatch) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(etag) || t.equals(gzipEtag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            String name = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) {
+                return parts.length < 2 || !isZeroQuality(parts[1]);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isZeroQuality(String parameter) {
+        String p = parameter.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        return p.matches("q=0(\\.0*)?");
+    }
+
+    private static boolean compressible(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/")
+                || type.startsWith("application/json")
+                || type.startsWith("application/problem+json")
+                || type.startsWith("application/atom+xml")
+                || type.startsWith("application/rss+xml")
+                || type.startsWith("application/xml")
+                || type.startsWith("image/svg+xml");
+    }
+
+    private static void addTokens(Set<String> vary, String value) {
+        for (String token : value.split(",")) {
+            if (!token.isBlank()) {
+                vary.add(token.trim());
+            }
+        }
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,82 @@
+package com.paystatus.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystatus.support.Browser;
+import com.paystatus.support.Http;
+import com.paystatus.support.TestClockConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A board left open in Chromium learns of a notice an operator posts through the admin API, without
+ * being reloaded, and says when it last checked; without JavaScript it stays as it was served.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:live;DB_CLOSE_DELAY=-1", "paystatus.live.poll-seconds=1"})
+@ActiveProfiles("test")
+@Import(TestClockConfig.class)
+@DirtiesContext
+class LiveUpdateBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    ChromeDriver browser;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOpenBoardShowsANewNoticeWithoutReloading() {
+        Http http = new Http(port);
+        browser = Browser.start(profile, 390, 844, true);
+        browser.get(http.base() + "/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("所有支付通道正常");
+        // Marks this document: a reload would lose the mark.
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(b -> b.findElement(By.cssSelector("p.live")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector("p.live")).getText()).contains("最后检查于");
+
+        var posted = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "分付出行暂不能使用", "kind": "fault", "message": "乘车码无法付款，正在排查",
+                 "channels": {"fenfu-transit": "unavailable"}, "estimatedRecoveryAt": null}""");
+        assertThat(posted.statusCode()).isEqualTo(201);
+
+        wait.until(b -> b.findElement(By.id("main")).getText().contains("分付出行暂不能使用"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("1 个支付通道受影响");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true"))
+                .isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector("p.live")).getText()).contains("更新");
+    }
+
+    @Test
+    void withoutJavaScriptThePageWorksAndSaysNothingAboutUpdatingItself() {
+        Http http = new Http(port);
+        browser = Browser.start(profile, 390, 844, false);
+        browser.get(http.base() + "/channels/alipay");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("支付宝");
+        assertThat(browser.findElement(By.cssSelector("p.live")).isDisplayed()).isFalse();
+    }
+}

@@ -1,0 +1,489 @@
+package com.paystatus.status.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystatus.maintenance.MaintenanceDraft;
+import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.status.StatusSnapshots;
+import com.paystatus.support.Http;
+import com.paystatus.support.TestClock;
+import com.paystatus.support.TestClockConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The public pages under a surge, over real HTTP: kept bytes with a strong ETag and 304s, gzip, no way
+ * around the cache or into growing it, and every kind of change visible at once on the public URLs.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:page-cache;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@Import(TestClockConfig.class)
+@DirtiesContext
+class PublicPageCacheTest {
+
+    static final List<String> PUBLIC_URLS = List.of(
+            "/",
+            "/channels/alipay",
+            "/api/v2/summary.json",
+            "/api/v2/status.json",
+            "/api/v2/components.json",
+            "/api/v2/incidents.json",
+            "/api/v2/incidents/unresolved.json",
+            "/api/v2/scheduled-maintenances.json",
+            "/api/v2/scheduled-maintenances/upcoming.json",
+            "/api/v2/scheduled-maintenances/active.json",
+            "/history.atom",
+            "/history.rss",
+            "/channels/alipay.atom",
+            "/badge.svg",
+            "/badge/alipay.svg",
+            "/widget");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PublicPageCache cache;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    MaintenanceService maintenances;
+
+    @Autowired
+    StatusSnapshots snapshots;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Http http;
+    HttpClient raw = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+
+    @AfterEach
+    void backToStart() {
+        clock.set(TestClockConfig.START);
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base() + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return raw.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String gunzip(byte[] gzipped) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String etag(String path) {
+        HttpResponse<String> response = http.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    @Test
+    void everyPublicAnswerHasAStrongEtagAndA304ForAClientThatHasIt() {
+        for (String path : PUBLIC_URLS) {
+            HttpResponse<String> first = http.get(path);
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(etag).as(path).startsWith("\"").doesNotStartWith("W/");
+            assertThat(first.headers().firstValue("Cache-Control"))
+                    .as(path)
+                    .hasValueSatisfying(v -> assertThat(v)
+                            .contains("public", "max-age=1", "stale-while-revalidate=", "stale-if-error="));
+            assertThat(String.join(",", first.headers().allValues("Vary")))
+                    .as(path)
+                    .contains("Accept-Language", "Accept-Encoding");
+            assertThat(first.headers().firstValue("Set-Cookie")).as(path).isEmpty();
+
+            HttpResponse<String> again = http.get(path, "If-None-Match", etag);
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).as(path).isEmpty();
+            assertThat(again.headers().firstValue("ETag")).as(path).contains(etag);
+
+            assertThat(http.get(path, "If-None-Match", "\"something-else\"").statusCode())
+                    .as(path)
+                    .isEqualTo(200);
+        }
+        // Each language is its own page with its own tag.
+        assertThat(etag("/?lang=en")).isNotEqualTo(etag("/"));
+        assertThat(http.get("/", "Accept-Language", "en").headers().firstValue("ETag"))
+                .contains(etag("/?lang=en"));
+    }
+
+    @Test
+    void publicAnswersAreGzippedForClientsThatAcceptIt() {
+        for (String path : PUBLIC_URLS) {
+            HttpResponse<byte[]> plain = bytes(path);
+            HttpResponse<byte[]> gzipped = bytes(path, "Accept-Encoding", "gzip, deflate, br");
+            assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+            if (plain.body().length < CachedPage.GZIP_MIN_BYTES) {
+                assertThat(gzipped.headers().firstValue("Content-Encoding"))
+                        .as(path)
+                        .isEmpty();
+                continue;
+            }
+            assertThat(gzipped.headers().firstValue("Content-Encoding"))
+                    .as(path)
+                    .contains("gzip");
+            assertThat(gzipped.body().length).as(path).isLessThan(plain.body().length);
+            assertThat(gunzip(gzipped.body())).as(path).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+            assertThat(gzipped.headers().firstValue("ETag"))
+                    .as(path)
+                    .isNotEqualTo(plain.headers().firstValue("ETag"));
+            assertThat(gzipped.headers().firstValue("Content-Length"))
+                    .as(path)
+                    .contains(Integer.toString(gzipped.body().length));
+            // A client that refuses gzip gets the plain bytes.
+            assertThat(bytes(path, "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding"))
+                    .as(path)
+                    .isEmpty();
+        }
+        // The rest (here the stylesheet and the login page) is gzipped by the server.
+        assertThat(bytes("/login", "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding"))
+                .contains("gzip");
+    }
+
+    @Test
+    void aLargePageSentFromItsFileHasTheSameBytesAsFromMemory() {
+        String paragraph = "分付线上购物付款失败，技术人员正在排查。".repeat(90);
+        HttpResponse<String> posted = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "长公告", "kind": "fault", "message": "%s",
+                 "channels": {"fenfu-online": "degraded"}, "estimatedRecoveryAt": null}""".formatted(paragraph));
+        assertThat(posted.statusCode()).isEqualTo(201);
+        long id = Http.json(posted).get("id").asLong();
+        try {
+            for (int i = 0; i < 4; i++) {
+                http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                        {"status": "identified", "message": "%d %s", "estimatedRecoveryAt": null}""".formatted(i, paragraph));
+            }
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<byte[]> plain = bytes("/");
+                assertThat(plain.body().length).isGreaterThan(CachedPage.SENDFILE_MIN_BYTES);
+                assertThat(plain.headers().firstValue("Content-Length"))
+                        .contains(Integer.toString(plain.body().length));
+                String fromMemory = gunzip(bytes("/", "Accept-Encoding", "gzip").body());
+                assertThat(new String(plain.body(), StandardCharsets.UTF_8))
+                        .isEqualTo(fromMemory)
+                        .contains("长公告");
+            }
+        } finally {
+            resolve(id);
+        }
+    }
+
+    @Test
+    void assetsHaveFingerprintedUrlsCachedForAYear() {
+        String board = http.get("/").body();
+        Matcher css = Pattern.compile("href=\"(/css/app-[0-9a-f]{32}\\.css)\"").matcher(board);
+        assertThat(css.find()).as("fingerprinted stylesheet link in %s", board).isTrue();
+        Matcher js = Pattern.compile("src=\"(/js/live-[0-9a-f]{32}\\.js)\"").matcher(board);
+        assertThat(js.find()).as("fingerprinted live.js").isTrue();
+        for (String asset : List.of(css.group(1), js.group(1))) {
+            HttpResponse<byte[]> response = bytes(asset, "Accept-Encoding", "gzip");
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .as(asset)
+                    .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000", "public"));
+        }
+        assertThat(bytes(css.group(1), "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding"))
+                .contains("gzip");
+    }
+
+    @Test
+    void queryParametersHeadersCookiesAndHostsNeitherBypassNorGrowTheCache() {
+        String board = http.get("/").body();
+        http.get("/?lang=en");
+        http.get("/api/v2/summary.json");
+        http.get("/api/v2/summary.json?lang=en");
+        int size = cache.size();
+        long renders = cache.renders();
+
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> response = http.get(
+                    "/?x=" + i + "&lang=zh&_=" + System.nanoTime(),
+                    "Cache-Control",
+                    "no-cache",
+                    "Pragma",
+                    "no-cache",
+                    "Cookie",
+                    "JSESSIONID=" + i + "; other=" + i);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(board);
+            assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(http.get("/?lang=en&x=" + i).statusCode()).isEqualTo(200);
+        }
+        for (int i = 0; i < 30; i++) {
+            http.send(
+                    HttpRequest.newBuilder(URI.create(http.base() + "/api/v2/summary.json?cb=" + i)),
+                    "Accept-Language",
+                    "en-US,en;q=0." + (i % 9 + 1) + ",fr;q=0.1");
+        }
+        // Unknown channels and notices are 404 pages, never kept.
+        for (int i = 0; i < 20; i++) {
+            assertThat(http.get("/channels/made-up-" + i).statusCode()).isEqualTo(404);
+            assertThat(http.get("/notices/" + (900_000 + i)).statusCode()).isEqualTo(404);
+        }
+        assertThat(cache.renders()).isEqualTo(renders);
+        assertThat(cache.size()).isEqualTo(size);
+        // The admin area and the login page are never kept, and stay uncacheable.
+        assertThat(http.get("/login").headers().allValues("Cache-Control"))
+                .anySatisfy(v -> assertThat(v).contains("no-store"));
+        assertThat(http.get("/admin").statusCode()).isEqualTo(302);
+        assertThat(cache.size()).isEqualTo(size);
+    }
+
+    @Test
+    void aSurgeOfReadersAfterAChangeRendersThePageOnce() throws Exception {
+        http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                {"state": "degraded", "reason": "surge"}""");
+        long renders = cache.renders();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Callable<String>> readers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                readers.add(
+                        () -> http.get("/?r=" + Thread.currentThread().getId()).body());
+            }
+            List<String> bodies = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(readers)) {
+                bodies.add(f.get());
+            }
+            assertThat(bodies).allSatisfy(b -> assertThat(b).contains("surge").isEqualTo(bodies.get(0)));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cache.renders()).isEqualTo(renders + 1);
+        http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                {"state": "available", "reason": "ok"}""");
+    }
+
+    @Test
+    void headAnswersWithTheHeadersOnly() {
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("ETag")).contains(etag("/"));
+    }
+
+    @Test
+    void wordsRelativeToNowFollowTheClockNotJustTheRevision() {
+        HttpResponse<String> posted = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "线下扫码变慢", "kind": "fault", "message": "排查中",
+                 "channels": {"fenfu-offline": "degraded"}, "estimatedRecoveryAt": "2026-11-25T12:00:00+08:00"}""");
+        assertThat(posted.statusCode()).isEqualTo(201);
+        try {
+            assertThat(http.get("/channels/fenfu-offline").body()).contains("约 2 小时后");
+            long renders = cache.renders();
+            assertThat(http.get("/channels/fenfu-offline").body()).contains("约 2 小时后");
+            assertThat(cache.renders()).isEqualTo(renders);
+
+            clock.advance(Duration.ofMinutes(61));
+            assertThat(http.get("/channels/fenfu-offline").body())
+                    .contains("约 59 分钟后")
+                    .doesNotContain("约 2 小时后");
+            assertThat(cache.renders()).isEqualTo(renders + 1);
+            clock.advance(Duration.ofMinutes(65));
+            assertThat(http.get("/channels/fenfu-offline").body()).contains("已超过预计时间");
+        } finally {
+            resolve(Http.json(posted).get("id").asLong());
+        }
+    }
+
+    @Test
+    void everyKindOfChangeIsVisibleOnThePublicUrlsAtOnce() {
+        // a notice
+        List<String> before = etags();
+        HttpResponse<String> posted = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "支付宝付款失败", "kind": "fault", "message": "部分用户付款失败",
+                 "channels": {"alipay": "unavailable"}, "estimatedRecoveryAt": null}""");
+        assertThat(posted.statusCode()).isEqualTo(201);
+        long id = Http.json(posted).get("id").asLong();
+        assertThat(http.get("/").body()).contains("支付宝付款失败");
+        assertThat(http.get("/channels/alipay").body()).contains("支付宝付款失败");
+        assertThat(http.get("/notices/" + id).body()).contains("部分用户付款失败");
+        assertThat(http.get("/api/v2/summary.json").body()).contains("支付宝付款失败");
+        assertThat(http.get("/history.atom").body()).contains("支付宝付款失败");
+        assertThat(http.get("/badge/alipay.svg").body()).contains("暂不能使用");
+        assertEveryUrlChanged(before, etags());
+
+        // an update to it
+        String noticeEtag = etag("/notices/" + id);
+        before = etags();
+        assertThat(http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                        {"status": "identified", "message": "已找到原因证书过期", "estimatedRecoveryAt": null}""")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/").body()).contains("已找到原因证书过期");
+        assertThat(http.get("/notices/" + id).body()).contains("已找到原因证书过期");
+        assertThat(etag("/notices/" + id)).isNotEqualTo(noticeEtag);
+        assertThat(http.get("/api/v2/incidents/unresolved.json").body()).contains("已找到原因证书过期");
+        assertThat(http.get("/history.rss").body()).contains("已找到原因证书过期");
+        assertChanged(before, etags(), SHOWING_UPDATES);
+        resolve(id);
+
+        // a state set directly
+        String channelEtag = etag("/channels/wechat-pay");
+        assertThat(http.adminJson("PUT", "/api/admin/channels/wechat-pay/state", """
+                        {"state": "degraded", "reason": "零钱通道限流"}""")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/").body()).contains("零钱通道限流");
+        assertThat(etag("/channels/wechat-pay")).isNotEqualTo(channelEtag);
+        assertThat(http.get("/channels/wechat-pay").body()).contains("部分受影响");
+        assertThat(http.get("/badge/wechat-pay.svg").body()).contains("部分受影响");
+        assertThat(http.get("/api/v2/components.json").body()).contains("degraded_performance");
+        http.adminJson("PUT", "/api/admin/channels/wechat-pay/state", """
+                {"state": "available", "reason": "恢复"}""");
+
+        // a channel edit
+        assertThat(http.adminJson("PUT", "/api/admin/channels/bank-card", """
+                        {"nameZh": "银行卡（借记卡）", "nameEn": "Bank card (debit)", "groupZh": "其他支付方式",
+                         "groupEn": "Other ways to pay", "displayOrder": 30, "alternatives": ["alipay"]}""").statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/").body()).contains("银行卡（借记卡）");
+        assertThat(http.get("/channels/bank-card?lang=en").body()).contains("Bank card (debit)");
+        assertThat(http.get("/badge/bank-card.svg").body()).contains("银行卡（借记卡）");
+        assertThat(http.get("/api/v2/components.json?lang=en").body()).contains("Bank card (debit)");
+    }
+
+    @Test
+    void aMaintenanceWindowStartingIsVisibleOnceItsTransitionIsWritten() {
+        var window = maintenances.schedule(
+                new MaintenanceDraft(
+                        "出行功能升级",
+                        "升级期间暂停使用",
+                        List.of("fenfu-transit"),
+                        clock.instant().plus(Duration.ofMinutes(10)),
+                        clock.instant().plus(Duration.ofMinutes(70))),
+                "ops");
+        try {
+            assertThat(http.get("/").body()).contains("出行功能升级");
+            assertThat(http.get("/api/v2/scheduled-maintenances/upcoming.json").body())
+                    .contains("出行功能升级");
+            assertThat(http.get("/channels/fenfu-transit").body()).doesNotContain("维护中");
+
+            // Time passes the start; the page of this minute is kept before the transition is written...
+            clock.advance(Duration.ofMinutes(11));
+            String channelEtag = etag("/channels/fenfu-transit");
+            String summaryEtag = etag("/api/v2/components.json");
+            // ...and writing it (what the scheduler does) changes the page at once, in the same minute.
+            assertThat(maintenances.recordDueTransitions()).isEqualTo(1);
+            assertThat(etag("/channels/fenfu-transit")).isNotEqualTo(channelEtag);
+            assertThat(http.get("/channels/fenfu-transit").body()).contains("维护中");
+            assertThat(etag("/api/v2/components.json")).isNotEqualTo(summaryEtag);
+            assertThat(http.get("/api/v2/components.json").body()).contains("under_maintenance");
+            assertThat(http.get("/badge/fenfu-transit.svg").body()).contains("维护中");
+        } finally {
+            maintenances.completeEarly(window.id(), "完成", "ops");
+        }
+    }
+
+    @Test
+    void aChangeWrittenByAnotherInstanceIsPickedUpFromTheRevisionRow() {
+        String before = etag("/");
+        // Another instance on the same database renames a channel and bumps the revision.
+        jdbc.update("update channel set name_zh = '支付宝（另一实例）' where slug = 'alipay'");
+        jdbc.update("update status_revision set revision = revision + 1 where id = 1");
+        try {
+            assertThat(etag("/")).isEqualTo(before);
+            // What the snapshot poll does every second:
+            assertThat(snapshots.refreshIfBehind()).isTrue();
+            assertThat(http.get("/").body()).contains("支付宝（另一实例）");
+            assertThat(snapshots.refreshIfBehind()).isFalse();
+        } finally {
+            jdbc.update("update channel set name_zh = '支付宝' where slug = 'alipay'");
+            jdbc.update("update status_revision set revision = revision + 1 where id = 1");
+            snapshots.refreshIfBehind();
+        }
+    }
+
+    private void resolve(long id) {
+        http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                {"status": "resolved", "message": "已恢复", "estimatedRecoveryAt": null}""");
+    }
+
+    private List<String> etags() {
+        return PUBLIC_URLS.stream().map(this::etag).toList();
+    }
+
+    /** The URLs that show a notice's updates; the state of channels does not change with an update. */
+    static final List<String> SHOWING_UPDATES = List.of(
+            "/",
+            "/channels/alipay",
+            "/api/v2/summary.json",
+            "/api/v2/incidents.json",
+            "/api/v2/incidents/unresolved.json",
+            "/history.atom",
+            "/history.rss",
+            "/channels/alipay.atom");
+
+    /**
+     * Every URL that shows a new notice or the state it puts a channel in changes; the maintenance
+     * lists, which show neither, keep their bytes and their tags.
+     */
+    private static void assertEveryUrlChanged(List<String> before, List<String> after) {
+        for (int i = 0; i < PUBLIC_URLS.size(); i++) {
+            if (PUBLIC_URLS.get(i).contains("scheduled-maintenances")) {
+                assertThat(after.get(i)).as(PUBLIC_URLS.get(i)).isEqualTo(before.get(i));
+                continue;
+            }
+            assertThat(after.get(i)).as(PUBLIC_URLS.get(i)).isNotEqualTo(before.get(i));
+        }
+    }
+
+    private static void assertChanged(List<String> before, List<String> after, List<String> urls) {
+        for (String url : urls) {
+            int i = PUBLIC_URLS.indexOf(url);
+            assertThat(after.get(i)).as(url).isNotEqualTo(before.get(i));
+        }
+    }
+}
