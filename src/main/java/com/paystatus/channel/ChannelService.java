@@ -166,7 +166,7 @@ public class ChannelService {
         publicChanges.record(Audited.of(
                 "channel.state",
                 "channel/" + slug,
-                Audited.change("state", before.code(), state.code()) + "; reason: " + cleanReason));
+                Audited.details(Audited.change("state", before.code(), state.code()), "reason: " + cleanReason)));
         return get(slug);
     }
 

@@ -84,7 +84,7 @@ public class MaintenanceService {
         publicChanges.record(Audited.of(
                 "maintenance.extend",
                 "maintenance/" + id,
-                Audited.change("endsAt", endBefore, endsAt) + "; message: " + message));
+                Audited.details(Audited.change("endsAt", endBefore, endsAt), "message: " + message)));
         return maintenance.toRecord(channels.slugsById());
     }
 
@@ -112,23 +112,27 @@ public class MaintenanceService {
     public int recordDueTransitions() {
         Instant now = clock.instant();
         int written = 0;
+        List<String> due = new ArrayList<>();
         for (Maintenance maintenance : maintenances.findUnfinished()) {
             MaintenanceRecord window = maintenance.toRecord(Map.of());
             if (maintenance.startDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveStart(), SCHEDULER, reason(maintenance), null);
                 maintenance.startRecorded(now);
+                due.add("maintenance/" + maintenance.getId() + " started");
                 written++;
             }
             if (maintenance.endDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveEnd(), SCHEDULER, reason(maintenance), null);
                 maintenance.endRecorded(now);
+                due.add("maintenance/" + maintenance.getId() + " ended");
                 written++;
             }
         }
         if (written > 0) {
-            publicChanges.record();
+            publicChanges.record(
+                    new Audited(SCHEDULER, "maintenance.due", null, Audited.details(due.toArray(String[]::new))));
         }
         return written;
     }

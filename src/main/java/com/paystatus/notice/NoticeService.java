@@ -100,8 +100,7 @@ public class NoticeService {
         publicChanges.record(Audited.of(
                 "notice.update",
                 "notice/" + notice.getId(),
-                String.join(
-                        "; ",
+                Audited.details(
                         Audited.change(
                                 "status",
                                 before.status().code(),

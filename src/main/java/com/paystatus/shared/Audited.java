@@ -15,6 +15,13 @@ public record Audited(String actor, String action, String target, String details
         return new Audited(null, action, target, details);
     }
 
+    /** The non-blank parts, joined with "; ". */
+    public static String details(String... parts) {
+        return java.util.Arrays.stream(parts)
+                .filter(p -> p != null && !p.isBlank())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** "field: before → after", or "" when nothing changed. */
     public static String change(String field, Object before, Object after) {
         if (java.util.Objects.equals(before, after)) {

@@ -2,14 +2,19 @@ package com.paystatus.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.support.Http;
+import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -26,6 +31,12 @@ class AuditLogTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    MaintenanceService maintenances;
 
     Http http;
 
@@ -99,5 +110,27 @@ class AuditLogTest {
         String csrf = admin.csrf("/admin/audit");
         assertThat(admin.postWithoutToken("/admin/audit", Map.of("_csrf", csrf)).statusCode())
                 .isIn(403, 404, 405);
+    }
+
+    @Test
+    void theSchedulersTransitionsAreRecordedAsTheSystems() {
+        Instant start = clock.instant();
+        long id = Http.json(http.adminJson("POST", "/api/admin/maintenances", """
+                        {"title": "夜间升级", "message": "升级", "channels": ["bank-card"],
+                         "startsAt": "%s", "endsAt": "%s"}""".formatted(
+                                start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(2)))))
+                .get("id")
+                .asLong();
+        try {
+            clock.advance(Duration.ofHours(3));
+            maintenances.recordDueTransitions();
+        } finally {
+            clock.set(start);
+        }
+        JsonNode due = audit("?action=maintenance.due").get(0);
+        assertThat(due.get("actor").asString()).isEqualTo("scheduler");
+        assertThat(due.get("details").asString())
+                .contains("maintenance/" + id + " started")
+                .contains("maintenance/" + id + " ended");
     }
 }

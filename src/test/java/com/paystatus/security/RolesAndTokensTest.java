@@ -209,7 +209,13 @@ class RolesAndTokensTest {
         assertThat(s.postWithoutToken("/admin/users", Map.of("_csrf", csrf, "username", "x-y", "role", "admin"))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(s.get("/admin").body()).doesNotContain("/admin/users");
+        // support's pages offer no form it could not use
+        assertThat(s.get("/admin").body())
+                .doesNotContain("/admin/users")
+                .doesNotContain("/admin/notices/new")
+                .doesNotContain("/state\"");
+        assertThat(s.get("/admin/templates").body()).doesNotContain("method=\"post\" class=\"inline\"");
+        assertThat(s.get("/admin/notices/new").body()).doesNotContain("action=\"/admin/notices\"");
 
         String operator = person("operator");
         WebSession o = new WebSession(port);
@@ -224,6 +230,8 @@ class RolesAndTokensTest {
                         .statusCode())
                 .isEqualTo(403);
         assertThat(o.get("/admin/users").statusCode()).isEqualTo(403);
+        assertThat(o.get("/admin").body()).contains("/admin/channels/fenfu-transit/state");
+        assertThat(o.get("/admin/channels").body()).doesNotContain("/edit").doesNotContain("/admin/channels/new");
         assertThat(o.postWithoutToken("/admin/tokens", Map.of("_csrf", ocsrf, "name", "x", "role", "admin"))
                         .statusCode())
                 .isEqualTo(403);
@@ -375,6 +383,21 @@ class RolesAndTokensTest {
                         .statusCode())
                 .isEqualTo(401);
         assertThat(WebSession.location(desk.login(other, PASSWORD))).contains("/login?error");
+    }
+
+    @Test
+    void changingARoleTakesEffectAtOnceAndEndsTheOldSession() {
+        String name = person("operator");
+        WebSession s = new WebSession(port);
+        s.login(name, PASSWORD);
+        assertThat(s.get("/admin").statusCode()).isEqualTo(200);
+        assertThat(http.adminJson("PUT", "/api/admin/users/" + name + "/role", "{\"role\": \"support\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(WebSession.location(s.get("/admin"))).endsWith("/login");
+        assertThat(call(Http.basic(name, PASSWORD), POST_NOTICE.method(), POST_NOTICE.path(), POST_NOTICE.json())
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
