@@ -1,6 +1,7 @@
 package com.paystatus.security;
 
 import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.PayStatusProperties;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,10 +28,7 @@ class AdminUsersController {
     private final ZoneId zone;
 
     AdminUsersController(
-            UserService users,
-            ApiTokenService tokens,
-            MessageSource messages,
-            com.paystatus.shared.PayStatusProperties properties) {
+            UserService users, ApiTokenService tokens, MessageSource messages, PayStatusProperties properties) {
         this.users = users;
         this.tokens = tokens;
         this.messages = messages;

@@ -1,5 +1,6 @@
 package com.paystatus.security;
 
+import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -25,12 +26,19 @@ class FirstAdmin implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final PayStatusProperties properties;
     private final Clock clock;
+    private final PasswordPolicy policy;
 
-    FirstAdmin(AppUserRepository users, PasswordEncoder passwords, PayStatusProperties properties, Clock clock) {
+    FirstAdmin(
+            AppUserRepository users,
+            PasswordEncoder passwords,
+            PayStatusProperties properties,
+            Clock clock,
+            PasswordPolicy policy) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
+        this.policy = policy;
     }
 
     @Override
@@ -44,6 +52,14 @@ class FirstAdmin implements ApplicationRunner {
         boolean generated = password == null || password.isBlank();
         if (generated) {
             password = UserService.generatedPassword();
+        } else {
+            try {
+                policy.check("password", username, password);
+            } catch (InvalidInputException e) {
+                log.warn(
+                        "PAYSTATUS_ADMIN_PASSWORD breaks the password rules ({}): change it after the first sign-in",
+                        e.violations().get(0).messageKey());
+            }
         }
         // a generated password has been in a log: it must be changed at the first sign-in
         users.save(new AppUser(username, passwords.encode(password), Role.ADMIN, generated, clock.instant()));

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -206,8 +207,7 @@ class SecurityConfig {
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
                         .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
-                    var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                            .getAuthentication();
+                    var auth = SecurityContextHolder.getContext().getAuthentication();
                     if (auth != null
                             && auth.getAuthorities().stream()
                                     .anyMatch(a -> AppPrincipal.PASSWORD_CHANGE.equals(a.getAuthority()))) {
