@@ -1,5 +1,6 @@
 package com.paystatus.channel;
 
+import com.paystatus.shared.Audited;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.NotFoundException;
@@ -122,17 +123,22 @@ public class ChannelService {
         Channel channel = channels.save(new Channel(cleanSlug, details, groupFor(details), now));
         channel.suggestInstead(alternatives);
         changes.save(new ChannelStateChange(channel.getId(), null, ChannelState.AVAILABLE, now, actor, null, null));
-        publicChanges.record();
+        publicChanges.record(Audited.of("channel.create", "channel/" + cleanSlug, details.toString()));
         return get(cleanSlug);
     }
 
     @Transactional
     public ChannelRecord update(String slug, ChannelDetails details, String actor) {
         Channel channel = find(slug);
+        ChannelRecord before = get(slug);
         List<Long> alternatives = alternativeIds(slug, details);
         channel.describe(details, groupFor(details));
         channel.suggestInstead(alternatives);
-        publicChanges.record();
+        publicChanges.record(Audited.of(
+                "channel.update",
+                "channel/" + slug,
+                "before: " + before.nameZh() + " / " + before.nameEn() + " / " + before.groupZh() + " / "
+                        + before.groupEn() + " / alternatives " + before.alternatives() + " → after: " + details));
         return get(slug);
     }
 
@@ -153,10 +159,14 @@ public class ChannelService {
             throw new InvalidInputException("reason", "validation.tooLong");
         }
         Channel channel = find(slug);
+        ChannelState before = get(slug).ownState();
         channel.setState(state);
         channels.flush();
         reconcile(List.of(channel.getId()), actor, cleanReason, null);
-        publicChanges.record();
+        publicChanges.record(Audited.of(
+                "channel.state",
+                "channel/" + slug,
+                Audited.details(Audited.change("state", before.code(), state.code()), "reason: " + cleanReason)));
         return get(slug);
     }
 

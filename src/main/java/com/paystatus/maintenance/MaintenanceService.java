@@ -1,6 +1,7 @@
 package com.paystatus.maintenance;
 
 import com.paystatus.channel.ChannelService;
+import com.paystatus.shared.Audited;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.NotFoundException;
@@ -55,7 +56,11 @@ public class MaintenanceService {
         }
         Maintenance maintenance = maintenances.saveAndFlush(Maintenance.schedule(
                 draft.title(), draft.message(), ids, draft.startsAt(), draft.endsAt(), clock.instant(), actor));
-        publicChanges.record();
+        publicChanges.record(Audited.of(
+                "maintenance.schedule",
+                "maintenance/" + maintenance.getId(),
+                "title: " + draft.title() + "; window: " + draft.startsAt() + " – " + draft.endsAt() + "; message: "
+                        + draft.message()));
         return maintenance.toRecord(channels.slugsById());
     }
 
@@ -67,15 +72,19 @@ public class MaintenanceService {
         maintenances.flush();
         channels.reconcile(maintenance.getChannelIds(), now, actor, reason(maintenance), null);
         maintenance.startRecorded(now);
-        publicChanges.record();
+        publicChanges.record(Audited.of("maintenance.start", "maintenance/" + id, "message: " + message));
         return maintenance.toRecord(channels.slugsById());
     }
 
     @Transactional
     public MaintenanceRecord extend(long id, Instant endsAt, String message, String actor) {
         Maintenance maintenance = find(id);
+        Instant endBefore = maintenance.toRecord(Map.of()).endsAt();
         maintenance.extend(endsAt, message, clock.instant(), actor);
-        publicChanges.record();
+        publicChanges.record(Audited.of(
+                "maintenance.extend",
+                "maintenance/" + id,
+                Audited.details(Audited.change("endsAt", endBefore, endsAt), "message: " + message)));
         return maintenance.toRecord(channels.slugsById());
     }
 
@@ -90,7 +99,7 @@ public class MaintenanceService {
             channels.reconcile(maintenance.getChannelIds(), now, actor, reason(maintenance), null);
         }
         maintenance.endRecorded(now);
-        publicChanges.record();
+        publicChanges.record(Audited.of("maintenance.complete", "maintenance/" + id, "message: " + message));
         return maintenance.toRecord(channels.slugsById());
     }
 
@@ -103,23 +112,27 @@ public class MaintenanceService {
     public int recordDueTransitions() {
         Instant now = clock.instant();
         int written = 0;
+        List<String> due = new ArrayList<>();
         for (Maintenance maintenance : maintenances.findUnfinished()) {
             MaintenanceRecord window = maintenance.toRecord(Map.of());
             if (maintenance.startDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveStart(), SCHEDULER, reason(maintenance), null);
                 maintenance.startRecorded(now);
+                due.add("maintenance/" + maintenance.getId() + " started");
                 written++;
             }
             if (maintenance.endDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveEnd(), SCHEDULER, reason(maintenance), null);
                 maintenance.endRecorded(now);
+                due.add("maintenance/" + maintenance.getId() + " ended");
                 written++;
             }
         }
         if (written > 0) {
-            publicChanges.record();
+            publicChanges.record(
+                    new Audited(SCHEDULER, "maintenance.due", null, Audited.details(due.toArray(String[]::new))));
         }
         return written;
     }

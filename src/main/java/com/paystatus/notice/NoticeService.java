@@ -2,6 +2,7 @@ package com.paystatus.notice;
 
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
+import com.paystatus.shared.Audited;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
@@ -66,8 +67,14 @@ public class NoticeService {
                 actor,
                 draft.title() == null ? null : draft.title().trim(),
                 notice.getId());
-        publicChanges.record();
-        return notice.toRecord(slugsById());
+        NoticeRecord posted = notice.toRecord(slugsById());
+        publicChanges.record(Audited.of(
+                "notice.post",
+                "notice/" + posted.id(),
+                "title: " + posted.title() + "; kind: " + posted.kind().code() + "; status: "
+                        + posted.status().code() + "; channels: " + posted.channels() + "; estimatedRecoveryAt: "
+                        + posted.estimatedRecoveryAt() + "; message: " + draft.message()));
+        return posted;
     }
 
     @Transactional
@@ -82,6 +89,7 @@ public class NoticeService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        NoticeRecord before = notice.toRecord(Map.of());
         notice.postUpdate(status, draft.message(), draft.estimatedRecoveryAt(), clock.instant(), actor);
         notices.flush();
         channels.reconcile(
@@ -89,15 +97,31 @@ public class NoticeService {
                 actor,
                 draft.message(),
                 notice.getId());
-        publicChanges.record();
+        publicChanges.record(Audited.of(
+                "notice.update",
+                "notice/" + notice.getId(),
+                Audited.details(
+                        Audited.change(
+                                "status",
+                                before.status().code(),
+                                notice.toRecord(Map.of()).status().code()),
+                        Audited.change(
+                                "estimatedRecoveryAt",
+                                before.estimatedRecoveryAt(),
+                                notice.toRecord(Map.of()).estimatedRecoveryAt()),
+                        "message: " + draft.message())));
         return notice.toRecord(slugsById());
     }
 
     @Transactional
     public NoticeRecord writePostmortem(long id, String text, String actor) {
         Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
+        String before = notice.toRecord(Map.of()).postmortem();
         notice.writePostmortem(text, clock.instant());
-        publicChanges.record();
+        publicChanges.record(Audited.of(
+                "notice.postmortem",
+                "notice/" + id,
+                Audited.change("postmortem", before, notice.toRecord(Map.of()).postmortem())));
         return notice.toRecord(slugsById());
     }
 

@@ -1,5 +1,6 @@
 package com.paystatus.notice;
 
+import com.paystatus.shared.Audited;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +26,14 @@ public class NoticeTemplateService {
     private final NoticeTemplateRepository templates;
     private final NoticeService notices;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    NoticeTemplateService(NoticeTemplateRepository templates, NoticeService notices, Clock clock) {
+    NoticeTemplateService(
+            NoticeTemplateRepository templates, NoticeService notices, Clock clock, ApplicationEventPublisher events) {
         this.templates = templates;
         this.notices = notices;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -76,6 +81,7 @@ public class NoticeTemplateService {
             throw new InvalidInputException(violations);
         }
         NoticeTemplate template = id == null ? new NoticeTemplate(clock.instant()) : find(id);
+        NoticeTemplateRecord before = id == null ? null : template.toRecord();
         Map<String, String> channels = new LinkedHashMap<>(notice.channels() == null ? Map.of() : notice.channels());
         template.describe(
                 name,
@@ -83,12 +89,19 @@ public class NoticeTemplateService {
                 Coded.fromCode(NoticeKind.class, notice.kind()).orElseThrow(),
                 notice.message(),
                 channels);
-        return templates.saveAndFlush(template).toRecord();
+        NoticeTemplateRecord saved = templates.saveAndFlush(template).toRecord();
+        events.publishEvent(Audited.of(
+                id == null ? "template.create" : "template.update",
+                "template/" + saved.id(),
+                (before == null ? "" : "before: " + before + " → ") + "after: " + saved));
+        return saved;
     }
 
     @Transactional
     public void delete(long id) {
-        templates.delete(find(id));
+        NoticeTemplate template = find(id);
+        events.publishEvent(Audited.of("template.delete", "template/" + id, "before: " + template.toRecord()));
+        templates.delete(template);
     }
 
     private NoticeTemplate find(long id) {

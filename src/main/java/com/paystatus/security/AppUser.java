@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A person who may sign in to the admin area. Only the password's hash is stored. */
+/**
+ * A person who may sign in to the admin area. Only the password's hash is stored. Changing the
+ * password, the role or disabling the account bumps {@code sessionVersion}, which ends every session
+ * signed in before (on every instance, since it is checked against the database on each request).
+ */
 @Entity
 @Table(name = "app_user")
 class AppUser {
@@ -20,16 +24,37 @@ class AppUser {
     private String passwordHash;
     private String role;
     private boolean enabled;
+    private boolean mustChangePassword;
+    private long sessionVersion;
     private Instant createdAt;
 
     protected AppUser() {}
 
-    AppUser(String username, String passwordHash, String role, Instant createdAt) {
+    AppUser(String username, String passwordHash, Role role, boolean mustChangePassword, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
-        this.role = role;
+        this.role = role.code();
         this.enabled = true;
+        this.mustChangePassword = mustChangePassword;
         this.createdAt = createdAt;
+    }
+
+    void changePassword(String newHash, boolean mustChange) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = mustChange;
+        this.sessionVersion++;
+    }
+
+    void changeRole(Role newRole) {
+        this.role = newRole.code();
+        this.sessionVersion++;
+    }
+
+    void setEnabled(boolean enabled) {
+        if (this.enabled != enabled) {
+            this.enabled = enabled;
+            this.sessionVersion++;
+        }
     }
 
     String getUsername() {
@@ -40,11 +65,27 @@ class AppUser {
         return passwordHash;
     }
 
-    String getRole() {
-        return role;
+    Role getRole() {
+        return Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
     }
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    long getSessionVersion() {
+        return sessionVersion;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    UserRecord toRecord() {
+        return new UserRecord(username, getRole(), enabled, mustChangePassword, createdAt);
     }
 }

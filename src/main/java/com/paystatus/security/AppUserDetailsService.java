@@ -1,6 +1,5 @@
 package com.paystatus.security;
 
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -20,11 +19,17 @@ class AppUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return User.withUsername(user.getUsername())
-                .password(user.getPasswordHash())
-                .roles(user.getRole().toUpperCase(java.util.Locale.ROOT))
-                .disabled(!user.isEnabled())
-                .build();
+        return users.findByUsername(username)
+                .map(AppPrincipal::new)
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Whether a session signed in as this principal may go on: same account state as at sign-in. */
+    @Transactional(readOnly = true)
+    public boolean stillCurrent(AppPrincipal principal) {
+        return users.findByUsername(principal.getUsername())
+                .filter(AppUser::isEnabled)
+                .filter(u -> u.getSessionVersion() == principal.sessionVersion())
+                .isPresent();
     }
 }

@@ -1,9 +1,8 @@
 package com.paystatus.security;
 
+import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,12 +26,19 @@ class FirstAdmin implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final PayStatusProperties properties;
     private final Clock clock;
+    private final PasswordPolicy policy;
 
-    FirstAdmin(AppUserRepository users, PasswordEncoder passwords, PayStatusProperties properties, Clock clock) {
+    FirstAdmin(
+            AppUserRepository users,
+            PasswordEncoder passwords,
+            PayStatusProperties properties,
+            Clock clock,
+            PasswordPolicy policy) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
+        this.policy = policy;
     }
 
     @Override
@@ -45,14 +51,21 @@ class FirstAdmin implements ApplicationRunner {
         String password = properties.admin().password();
         boolean generated = password == null || password.isBlank();
         if (generated) {
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            password = UserService.generatedPassword();
+        } else {
+            try {
+                policy.check("password", username, password);
+            } catch (InvalidInputException e) {
+                log.warn(
+                        "PAYSTATUS_ADMIN_PASSWORD breaks the password rules ({}): change it after the first sign-in",
+                        e.violations().get(0).messageKey());
+            }
         }
-        users.save(new AppUser(username, passwords.encode(password), "admin", clock.instant()));
+        // a generated password has been in a log: it must be changed at the first sign-in
+        users.save(new AppUser(username, passwords.encode(password), Role.ADMIN, generated, clock.instant()));
         if (generated) {
             log.warn(
-                    "Created the first admin user '{}' with the generated password: {}  (shown only this once;"
+                    "Created the first admin user '{}' with the generated password: {}  (shown only this once, to be changed at the first sign-in;"
                             + " set PAYSTATUS_ADMIN_PASSWORD before the first start to choose it)",
                     username,
                     password);

@@ -1,37 +1,62 @@
 package com.paystatus.security;
 
+import com.paystatus.shared.Audited;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two doors: the admin pages behind a login form with CSRF protection, and the admin API behind HTTP
- * Basic, stateless, which never honours a browser session (so no cross-site request can use it).
- * Everything else is public. The machine-readable public answers (the Statuspage-compatible API,
- * feeds, badges and the widget) have a chain of their own: read-only, open to every origin, framable,
- * sessionless, and allowed to say how long they may be cached.
+ * Three doors. The admin API takes an API token ({@code Authorization: Bearer}) or HTTP Basic, is
+ * stateless and never honours a browser session (so no cross-site request can use it). The
+ * machine-readable public answers (the Statuspage-compatible API, feeds, badges and the widget) are
+ * read-only, open to every origin, sessionless, and allowed to say how long they may be cached; only
+ * the widget may be framed by other sites. The pages, public and admin, sit behind a login form with
+ * CSRF protection. Roles include each other ({@code admin > operator > support}); who may do what is
+ * decided here, by path and method, the same way for the pages and the API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** No inline script anywhere; styles only from our stylesheet (no inline styles are used). */
+    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The widget is one self-contained document with an inline stylesheet, made to be framed anywhere. */
+    static final String WIDGET_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+    /** JSON, feeds and badges run nothing and are framed by no one (an SVG badge is shown with {@code <img>}). */
+    static final String DATA_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -39,12 +64,58 @@ class SecurityConfig {
     }
 
     @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
+    }
+
+    /** Passwords (form and Basic, throttled) and API tokens; failures and successes are published as events. */
+    @Bean
+    AuthenticationManager authenticationManager(
+            AppUserDetailsService users,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            ApiTokenService tokens,
+            ApplicationEventPublisher events) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        ProviderManager manager = new ProviderManager(List.of(
+                new ThrottledPasswordAuthentication(dao, throttle, events),
+                new ApiTokenAuthenticationProvider(tokens, events)));
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    ProblemResponses problemResponses(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        return new ProblemResponses(messages, locales, json);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, AuthenticationEntryPoint problemEntryPoint) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems)
+            throws Exception {
+        AuthenticationFilter bearer = new AuthenticationFilter(authentication, new BearerTokenConverter());
+        bearer.setSuccessHandler((request, response, auth) -> {});
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         http.securityMatcher("/api/admin/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/api/admin/users/**", "/api/admin/tokens/**", "/api/admin/audit/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/admin/channels/*/state")
+                        .hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.PUT, "/api/admin/channels/*")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**")
+                        .hasRole("SUPPORT")
+                        .anyRequest()
+                        .hasRole("OPERATOR"))
+                .authenticationManager(authentication)
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(DATA_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -77,8 +148,16 @@ class SecurityConfig {
                     return config;
                 }))
                 // The controllers set a short public max-age; the widget is meant to be framed elsewhere.
-                .headers(headers ->
-                        headers.cacheControl(cache -> cache.disable()).frameOptions(frame -> frame.disable()))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .frameOptions(frame -> frame.disable())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter((request, response) -> {
+                            if (!response.containsHeader("Content-Security-Policy")) {
+                                response.setHeader(
+                                        "Content-Security-Policy",
+                                        "/widget".equals(request.getServletPath()) ? WIDGET_CSP : DATA_CSP);
+                            }
+                        }))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -88,42 +167,60 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/**")
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            AuthenticationManager authentication,
+            AppUserDetailsService users,
+            ApplicationEventPublisher events)
+            throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toAdmin = new SavedRequestAwareAuthenticationSuccessHandler();
+        toAdmin.setDefaultTargetUrl("/admin");
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/account/**")
+                        .authenticated()
+                        .requestMatchers("/admin/users/**", "/admin/tokens/**", "/admin/audit/**")
                         .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/admin/channels/*/state")
+                        .hasRole("OPERATOR")
+                        .requestMatchers("/admin/channels/new", "/admin/channels/*/edit")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/admin/channels", "/admin/channels/*")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
+                        .hasRole("SUPPORT")
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("OPERATOR")
                         .anyRequest()
                         .permitAll())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())
+                .authenticationManager(authentication)
+                .addFilterBefore(new SessionVersionFilter(users), AuthorizationFilter.class)
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, auth) -> {
+                            events.publishEvent(
+                                    new Audited(auth.getName(), "login.success", "user/" + auth.getName(), ""));
+                            if (auth.getAuthorities().stream()
+                                    .anyMatch(a -> AppPrincipal.PASSWORD_CHANGE.equals(a.getAuthority()))) {
+                                response.sendRedirect(request.getContextPath() + "/account/password");
+                            } else {
+                                toAdmin.onAuthenticationSuccess(request, response, auth);
+                            }
+                        })
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
+                        .permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    var auth = SecurityContextHolder.getContext().getAuthentication();
+                    if (auth != null
+                            && auth.getAuthorities().stream()
+                                    .anyMatch(a -> AppPrincipal.PASSWORD_CHANGE.equals(a.getAuthority()))) {
+                        response.sendRedirect(request.getContextPath() + "/account/password");
+                    } else {
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    }
+                }))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
                 .csrf(Customizer.withDefaults());
         return http.build();
-    }
-
-    /** An unauthenticated API call answers 401 with a problem document in the caller's language. */
-    @Bean
-    AuthenticationEntryPoint problemEntryPoint(MessageSource messages, LocaleResolver locales, JsonMapper json) {
-        return (request, response, exception) -> {
-            var locale = locales.resolveLocale(request);
-            // credentials could not even be checked: the database is out of reach, not the caller wrong
-            boolean databaseDown = exception instanceof InternalAuthenticationServiceException;
-            String key = databaseDown ? "problem.unavailable" : "problem.unauthorized";
-            response.setStatus(
-                    databaseDown ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_UNAUTHORIZED);
-            if (databaseDown) {
-                response.setHeader("Retry-After", "30");
-            } else {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"PayStatus admin API\"");
-            }
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            var problem = new java.util.LinkedHashMap<String, Object>();
-            problem.put("type", "about:blank");
-            problem.put("title", messages.getMessage(key + ".title", null, locale));
-            problem.put("status", response.getStatus());
-            problem.put("detail", messages.getMessage(key + ".detail", null, locale));
-            problem.put("instance", request.getRequestURI());
-            json.writeValue(response.getOutputStream(), problem);
-        };
     }
 }

@@ -29,6 +29,13 @@ public class PublicChanges {
         events.publishEvent(new PublicStatusChanged(revision));
     }
 
+    /** Records a public change and, in the same transaction, its audit entry. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Audited audited) {
+        events.publishEvent(audited);
+        record();
+    }
+
     public long current() {
         Long revision = jdbc.queryForObject("select revision from status_revision where id = 1", Long.class);
         return revision == null ? 0 : revision;

@@ -1,0 +1,107 @@
+package com.paystatus.audit;
+
+import com.paystatus.shared.Audited;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit log. Services publish {@link Audited} inside their transaction; this listener runs in
+ * that same transaction (a plain, synchronous {@code @EventListener}), so a change and its audit row
+ * commit or roll back together. It adds when, who (the signed-in user or token, unless the event names
+ * someone, as sign-ins do; {@code system} for scheduled work) and from which address (the client's,
+ * once {@code server.forward-headers-strategy} trusts the proxy).
+ */
+@Service
+public class AuditLog {
+
+    static final int PAGE_SIZE = 50;
+
+    private final AuditEntryRepository entries;
+    private final Clock clock;
+
+    AuditLog(AuditEntryRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void record(Audited event) {
+        entries.save(new AuditEntry(
+                clock.instant(),
+                clip(event.actor() != null ? event.actor() : currentActor(), 100),
+                clip(currentAddress(), 64),
+                clip(event.action(), 60),
+                clip(event.target(), 200),
+                clip(event.details(), 4000)));
+    }
+
+    /** Filters; blank means any. {@code action} matches a prefix ({@code login} finds every sign-in event). */
+    public record Filter(String actor, String action, String target, Instant from, Instant to) {}
+
+    @Transactional(readOnly = true)
+    public Page<AuditRecord> search(Filter filter, int page) {
+        List<Specification<AuditEntry>> specs = new ArrayList<>();
+        if (present(filter.actor())) {
+            specs.add((root, query, cb) ->
+                    cb.equal(root.get("actor"), filter.actor().trim()));
+        }
+        if (present(filter.action())) {
+            specs.add((root, query, cb) -> cb.like(root.get("action"), likePrefix(filter.action()), '\\'));
+        }
+        if (present(filter.target())) {
+            specs.add((root, query, cb) -> cb.like(root.get("target"), "%" + likePrefix(filter.target()), '\\'));
+        }
+        if (filter.from() != null) {
+            specs.add((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from()));
+        }
+        if (filter.to() != null) {
+            specs.add((root, query, cb) -> cb.lessThan(root.get("occurredAt"), filter.to()));
+        }
+        Specification<AuditEntry> where = Specification.allOf(specs);
+        return entries.findAll(where, PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")))
+                .map(AuditEntry::toRecord);
+    }
+
+    private static String likePrefix(String text) {
+        return text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static String currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
+    }
+
+    private static String currentAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String clip(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
+    }
+}

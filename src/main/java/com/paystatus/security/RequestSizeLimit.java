@@ -1,0 +1,113 @@
+package com.paystatus.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Caps JSON bodies sent to the admin API at 64 KB: a declared larger body is refused with 413 before
+ * anything reads it, and a chunked one stops being read at the cap (and fails as unreadable JSON).
+ * Form posts are capped by Tomcat ({@code server.tomcat.max-http-form-post-size}); each field by
+ * Bean Validation and the services' own limits.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestSizeLimit {
+
+    static final int MAX_JSON_BYTES = 64 * 1024;
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> adminApiBodyLimit(
+            MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (request.getContentLengthLong() > MAX_JSON_BYTES) {
+                    var locale = locales.resolveLocale(request);
+                    response.setStatus(413);
+                    response.setHeader("Connection", "close");
+                    response.setContentType("application/problem+json");
+                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                    String detail = messages.getMessage(
+                            "problem.tooLarge.detail", new Object[] {MAX_JSON_BYTES / 1024}, locale);
+                    String title = messages.getMessage("problem.tooLarge.title", null, locale);
+                    var problem = new java.util.LinkedHashMap<String, Object>();
+                    problem.put("type", "about:blank");
+                    problem.put("title", title);
+                    problem.put("status", 413);
+                    problem.put("detail", detail);
+                    json.writeValue(response.getOutputStream(), problem);
+                    return;
+                }
+                chain.doFilter(new Capped(request), response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/api/admin/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Stops reading a body (of unknown length) at the cap. */
+    private static final class Capped extends HttpServletRequestWrapper {
+
+        Capped(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0 && ++read > MAX_JSON_BYTES) {
+                        throw new IOException("request body over " + MAX_JSON_BYTES + " bytes");
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n > 0 && (read += n) > MAX_JSON_BYTES) {
+                        throw new IOException("request body over " + MAX_JSON_BYTES + " bytes");
+                    }
+                    return n;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.paystatus.security;
+
+import com.paystatus.shared.Coded;
+
+/**
+ * What a person or a token may do. Each role includes the one below it: {@code admin} manages users,
+ * tokens, channels and reads the audit log; {@code operator} posts notices, runs maintenance and sets
+ * states; {@code support} only reads the admin views (open notices, links, QR codes, ready replies).
+ */
+public enum Role implements Coded {
+    ADMIN("admin"),
+    OPERATOR("operator"),
+    SUPPORT("support");
+
+    /** Spring Security's view of {@link Role}'s inclusion, for {@code RoleHierarchy}. */
+    static final String HIERARCHY = "ROLE_ADMIN > ROLE_OPERATOR\nROLE_OPERATOR > ROLE_SUPPORT";
+
+    private final String code;
+
+    Role(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,136 @@
+package com.paystatus.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.support.Http;
+import com.paystatus.support.TestClock;
+import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.WebSession;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/** Who changed what, when, from where, from what to what; browsable by admins, changeable by no one. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@Import(TestClockConfig.class)
+class AuditLogTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    MaintenanceService maintenances;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+
+    private JsonNode audit(String query) {
+        HttpResponse<String> response = http.adminJson("GET", "/api/admin/audit" + query, "");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    @Test
+    void everyChangeIsRecordedWithWhoWhereAndBeforeAndAfter() {
+        long id = Http.json(http.adminJson("POST", "/api/admin/notices", """
+                        {"title": "审计测试", "kind": "fault", "message": "排查中",
+                         "channels": {"alipay": "degraded"}, "estimatedRecoveryAt": null}"""))
+                .get("id")
+                .asLong();
+        http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                {"status": "resolved", "message": "已恢复"}""");
+        http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                {"state": "maintenance", "reason": "升级"}""");
+        http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                {"state": "available", "reason": "完成"}""");
+
+        JsonNode update = audit("?action=notice.update&target=notice/" + id).get(0);
+        assertThat(update.get("actor").asString()).isEqualTo("admin");
+        assertThat(update.get("address").asString()).isEqualTo("127.0.0.1");
+        assertThat(update.get("details").asString()).contains("status: investigating → resolved");
+        assertThat(update.get("occurredAt").asString()).isNotBlank();
+
+        assertThat(audit("?action=channel.state&target=channel/alipay").findValuesAsString("details"))
+                .contains("state: available → maintenance; reason: 升级", "state: maintenance → available; reason: 完成");
+        assertThat(audit("?action=notice.post&actor=admin").findValuesAsString("target"))
+                .contains("notice/" + id);
+    }
+
+    @Test
+    void refusedInputLeavesNoAuditRowAndSignInsAndAdminActionsAreRecorded() {
+        int before = audit("?action=notice.post").size();
+        http.adminJson("POST", "/api/admin/notices", """
+                {"title": "", "kind": "fault", "message": "x", "channels": {"alipay": "unavailable"}}""");
+        assertThat(audit("?action=notice.post").size()).isEqualTo(before);
+
+        WebSession s = new WebSession(port);
+        s.login("mallory", "not-a-password");
+        s.login("admin", Http.ADMIN_PASSWORD);
+        assertThat(audit("?action=login.failure&actor=mallory").findValuesAsString("target"))
+                .contains("user/mallory");
+        assertThat(audit("?action=login.success&actor=admin").size()).isPositive();
+        s.post("/admin/users", "/admin/users", Map.of("username", "audited-user", "role", "support"));
+        s.post("/admin/tokens", "/admin/tokens", Map.of("name", "audited token", "role", "support"));
+        assertThat(audit("?action=user.create").findValuesAsString("target")).contains("user/audited-user");
+        assertThat(audit("?action=token.create").findValuesAsString("details"))
+                .anyMatch(d -> d.contains("audited token"));
+        assertThat(s.get("/admin/audit?action=user").body()).contains("user/audited-user");
+    }
+
+    @Test
+    void theLogCanBeReadButNeverChangedOrDeleted() {
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            assertThat(http.adminJson(method, "/api/admin/audit", "{}").statusCode())
+                    .as(method)
+                    .isIn(403, 404, 405);
+        }
+        WebSession admin = new WebSession(port);
+        admin.login("admin", Http.ADMIN_PASSWORD);
+        String csrf = admin.csrf("/admin/audit");
+        assertThat(admin.postWithoutToken("/admin/audit", Map.of("_csrf", csrf)).statusCode())
+                .isIn(403, 404, 405);
+    }
+
+    @Test
+    void theSchedulersTransitionsAreRecordedAsTheSystems() {
+        Instant start = clock.instant();
+        long id = Http.json(http.adminJson("POST", "/api/admin/maintenances", """
+                        {"title": "夜间升级", "message": "升级", "channels": ["bank-card"],
+                         "startsAt": "%s", "endsAt": "%s"}""".formatted(
+                                start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(2)))))
+                .get("id")
+                .asLong();
+        try {
+            clock.advance(Duration.ofHours(3));
+            maintenances.recordDueTransitions();
+        } finally {
+            clock.set(start);
+        }
+        JsonNode due = audit("?action=maintenance.due").get(0);
+        assertThat(due.get("actor").asString()).isEqualTo("scheduler");
+        assertThat(due.get("details").asString())
+                .contains("maintenance/" + id + " started")
+                .contains("maintenance/" + id + " ended");
+    }
+}

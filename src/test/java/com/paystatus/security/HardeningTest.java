@@ -1,0 +1,194 @@
+package com.paystatus.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystatus.support.Http;
+import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.WebSession;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Headers, cookies and limits, and script or markup written into every text field, read back from
+ * every output: pages in both languages, the admin pages, JSON, feeds, badges, the widget and the
+ * support reply.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@Import(TestClockConfig.class)
+class HardeningTest {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
+    @Test
+    void pagesForbidInlineScriptsAndFramingByOthers() {
+        for (String path : List.of("/", "/login", "/channels/fenfu-online", "/history")) {
+            HttpResponse<String> page = http.get(path);
+            String csp = header(page, "Content-Security-Policy");
+            assertThat(csp).as(path).contains("script-src 'self'").contains("frame-ancestors 'none'");
+            assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(header(page, "X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(header(page, "X-Frame-Options")).isEqualTo("DENY");
+            assertThat(header(page, "Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+            assertThat(page.body())
+                    .doesNotContain(" style=\"")
+                    .doesNotContain("<style")
+                    .doesNotContain("onclick=");
+            assertThat(page.body().replaceAll("<script src=\"[^\"]+\" defer></script>", ""))
+                    .doesNotContain("<script");
+        }
+    }
+
+    @Test
+    void theWidgetMayBeFramedAnywhereAndDataIsFramedNowhere() {
+        HttpResponse<String> widget = http.get("/widget");
+        assertThat(header(widget, "Content-Security-Policy"))
+                .contains("frame-ancestors *")
+                .doesNotContain("script-src");
+        assertThat(header(widget, "X-Frame-Options")).isEmpty();
+        for (String path : List.of("/api/v2/summary.json", "/history.atom", "/badge/fenfu-online.svg")) {
+            HttpResponse<String> data = http.get(path);
+            assertThat(header(data, "Content-Security-Policy")).as(path).contains("frame-ancestors 'none'");
+            assertThat(header(data, "X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+        HttpResponse<String> api = http.adminJson("GET", "/api/admin/channels", "");
+        assertThat(header(api, "Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(header(api, "Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void behindAnHttpsProxyTheCookieIsSecureAndHstsIsSent() {
+        HttpResponse<String> plain = http.get("/login");
+        assertThat(header(plain, "Strict-Transport-Security")).isEmpty();
+        assertThat(header(plain, "Set-Cookie"))
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .doesNotContain("Secure");
+
+        HttpResponse<String> proxied = http.get("/login", "X-Forwarded-Proto", "https");
+        assertThat(header(proxied, "Strict-Transport-Security")).contains("max-age=");
+        assertThat(header(proxied, "Set-Cookie")).contains("Secure").contains("HttpOnly");
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedAndChangeNothing() {
+        String before = http.get("/").body();
+        String huge = "x".repeat(200_000);
+        HttpResponse<String> json = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "big", "kind": "fault", "message": "%s", "channels": {"fenfu-online": "unavailable"}}""".formatted(huge));
+        assertThat(json.statusCode()).isEqualTo(413);
+        assertThat(Http.json(json).get("detail").asString()).contains("64 KB");
+
+        HttpResponse<String> longField = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "%s", "kind": "fault", "message": "m", "channels": {"fenfu-online": "unavailable"}}""".formatted("t".repeat(5_000)));
+        assertThat(longField.statusCode()).isEqualTo(400);
+
+        WebSession admin = new WebSession(port);
+        admin.login("admin", Http.ADMIN_PASSWORD);
+        HttpResponse<String> form = admin.post(
+                "/admin/notices/new",
+                "/admin/channels/fenfu-online/state",
+                Map.of("state", "unavailable", "reason", "r".repeat(100_000)));
+        assertThat(form.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(http.get("/").body()).isEqualTo(before);
+    }
+
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String IMG = "\"><img src=x onerror=alert(2)>";
+    static final String SVG = "<svg onload=alert(3)>";
+    static final List<String> LIVE_MARKUP = List.of(
+            "<script>alert", "<img src=x", "<svg onload", "<iframe src=", "href=\"javascript:", "onerror=alert(2)>");
+
+    @Test
+    void scriptAndMarkupInEveryTextFieldReachEveryOutputInert() {
+        assertThat(http.adminJson("PUT", "/api/admin/channels/xss-pay", """
+                        {"nameZh": "%s", "nameEn": "%s", "descriptionZh": "%s", "descriptionEn": "%s",
+                         "groupZh": "<b>组</b>%s", "groupEn": "<i>g</i>", "displayOrder": 99, "alternatives": ["bank-card"]}""".formatted(
+                                        SCRIPT, IMG.replace("\"", "\\\""), SVG, SCRIPT, SVG))
+                        .statusCode())
+                .isEqualTo(201);
+        JsonNode notice = Http.json(
+                http.adminJson("POST", "/api/admin/notices", """
+                {"title": "%s", "kind": "fault",
+                 "message": "%s %s [click](javascript:alert(4)) <iframe src=//evil.example></iframe>",
+                 "channels": {"xss-pay": "unavailable"}, "estimatedRecoveryAt": null}""".formatted(SCRIPT, IMG.replace("\"", "\\\""), SVG)));
+        long id = notice.get("id").asLong();
+        assertThat(notice.get("title").asString()).isEqualTo(SCRIPT);
+        http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                {"status": "identified", "message": "%s"}""".formatted(SCRIPT));
+        http.adminJson("PUT", "/api/admin/channels/xss-pay/state", """
+                {"state": "degraded", "reason": "<iframe src=//evil.example></iframe>%s"}""".formatted(SVG));
+        http.adminJson("POST", "/api/admin/maintenances", """
+                {"title": "%s", "message": "%s", "channels": ["xss-pay"],
+                 "startsAt": "2027-01-01T00:00:00Z", "endsAt": "2027-01-01T02:00:00Z"}""".formatted(SCRIPT, SVG));
+
+        List<String> outputs = List.of(
+                "/",
+                "/?lang=en",
+                "/channels/xss-pay",
+                "/channels/xss-pay?lang=en",
+                "/notices/" + id,
+                "/notices/" + id + "?lang=en",
+                "/history",
+                "/history.atom",
+                "/history.rss",
+                "/channels/xss-pay.atom",
+                "/badge/xss-pay.svg",
+                "/badge.svg",
+                "/widget");
+        for (String path : outputs) {
+            HttpResponse<String> response = http.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            for (String live : LIVE_MARKUP) {
+                assertThat(response.body())
+                        .as(path + " must not contain " + live)
+                        .doesNotContain(live);
+            }
+        }
+        // the support reply is plain text in a textarea or input: escaped like everything else
+        assertThat(http.get("/channels/xss-pay").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        WebSession admin = new WebSession(port);
+        admin.login("admin", Http.ADMIN_PASSWORD);
+        for (String path :
+                List.of("/admin", "/admin/notices/" + id, "/admin/channels", "/admin/maintenances", "/admin/audit")) {
+            HttpResponse<String> page = admin.get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            for (String live : LIVE_MARKUP) {
+                assertThat(page.body()).as(path + " must not contain " + live).doesNotContain(live);
+            }
+        }
+
+        // JSON carries the text exactly, as data, never as markup a browser would sniff
+        for (String path : List.of("/api/v2/summary.json", "/api/v2/incidents.json", "/api/admin/notices/" + id)) {
+            HttpResponse<String> response =
+                    path.startsWith("/api/admin") ? http.adminJson("GET", path, "") : http.get(path);
+            assertThat(header(response, "Content-Type")).as(path).startsWith("application/json");
+            assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+        assertThat(Http.json(http.get("/api/v2/incidents.json")).findValuesAsString("name"))
+                .contains(SCRIPT);
+    }
+}
