@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Large kept pages also live in a temporary file, so that Tomcat can send them with sendfile as nginx
@@ -31,7 +32,6 @@ final class PageFiles {
         try {
             Path file = Files.createTempFile(directory(), "page-", ".bin");
             Files.write(file, page.identity());
-            file.toFile().deleteOnExit();
             return page.withFile(file);
         } catch (IOException | RuntimeException e) {
             broken = true;
@@ -59,13 +59,19 @@ final class PageFiles {
         }
     }
 
+    /** On shutdown: the directory and every file in it go (the JVM is not asked to remember each file). */
+    void deleteAll() {
+        Path dir = directory;
+        if (dir != null) {
+            FileSystemUtils.deleteRecursively(dir.toFile());
+        }
+    }
+
     private Path directory() throws IOException {
         if (directory == null) {
             synchronized (this) {
                 if (directory == null) {
-                    Path created = Files.createTempDirectory("paystatus-pages-");
-                    created.toFile().deleteOnExit();
-                    directory = created;
+                    directory = Files.createTempDirectory("paystatus-pages-");
                 }
             }
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,7 +41,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * Cache-Control: no-cache} neither bypass the cache nor add to it. Answers that set a cookie or are
  * not a plain 200 are passed on and not kept.
  */
-public class PublicPageCache extends OncePerRequestFilter {
+public class PublicPageCache extends OncePerRequestFilter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PublicPageCache.class);
 
@@ -80,6 +81,12 @@ public class PublicPageCache extends OncePerRequestFilter {
     private volatile String firstBase;
     private final AtomicLong renders = new AtomicLong();
     private final PageFiles files = new PageFiles();
+
+    @Override
+    public void destroy() {
+        files.deleteAll();
+    }
+
     private volatile long sweptAtRevision = -1;
 
     PublicPageCache(
