@@ -115,7 +115,7 @@ class Maintenance {
     }
 
     MaintenanceStatus status(Instant now) {
-        return toRecord(Map.of()).status(now);
+        return window().status(now);
     }
 
     /** Puts the channels into maintenance now, before the planned start. */
@@ -153,11 +153,11 @@ class Maintenance {
 
     /** Whether the start is due for the history and not yet written there. */
     boolean startDue(Instant now) {
-        return startRecordedAt == null && !now.isBefore(toRecord(Map.of()).effectiveStart());
+        return startRecordedAt == null && !now.isBefore(window().effectiveStart());
     }
 
     boolean endDue(Instant now) {
-        return endRecordedAt == null && !now.isBefore(toRecord(Map.of()).effectiveEnd());
+        return endRecordedAt == null && !now.isBefore(window().effectiveEnd());
     }
 
     void startRecorded(Instant now) {
@@ -185,6 +185,19 @@ class Maintenance {
         } else if (text.trim().length() > max) {
             violations.add(new Violation(field, "validation.tooLong", max));
         }
+    }
+
+    /** The window's times, without loading its updates (the scheduler asks this of every open window). */
+    MaintenanceWindow window() {
+        return new MaintenanceWindow(startsAt, endsAt, startedAt, completedAt);
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    Instant getEndsAt() {
+        return endsAt;
     }
 
     Long getId() {

@@ -28,22 +28,20 @@ public record MaintenanceRecord(
 
     /** When the channels actually went (or will go) into maintenance. */
     public Instant effectiveStart() {
-        return startedAt != null && startedAt.isBefore(startsAt) ? startedAt : startsAt;
+        return window().effectiveStart();
     }
 
     /** When the channels actually came (or will come) back. */
     public Instant effectiveEnd() {
-        return completedAt != null && completedAt.isBefore(endsAt) ? completedAt : endsAt;
+        return window().effectiveEnd();
     }
 
     public MaintenanceStatus status(Instant now) {
-        if (!now.isBefore(effectiveEnd())) {
-            return MaintenanceStatus.COMPLETED;
-        }
-        if (!now.isBefore(effectiveStart())) {
-            return MaintenanceStatus.IN_PROGRESS;
-        }
-        return MaintenanceStatus.SCHEDULED;
+        return window().status(now);
+    }
+
+    private MaintenanceWindow window() {
+        return new MaintenanceWindow(startsAt, endsAt, startedAt, completedAt);
     }
 
     /** @param message what the operator added, possibly empty */

@@ -79,7 +79,7 @@ public class MaintenanceService {
     @Transactional
     public MaintenanceRecord extend(long id, Instant endsAt, String message, String actor) {
         Maintenance maintenance = find(id);
-        Instant endBefore = maintenance.toRecord(Map.of()).endsAt();
+        Instant endBefore = maintenance.getEndsAt();
         maintenance.extend(endsAt, message, clock.instant(), actor);
         publicChanges.record(Audited.of(
                 "maintenance.extend",
@@ -114,7 +114,7 @@ public class MaintenanceService {
         int written = 0;
         List<String> due = new ArrayList<>();
         for (Maintenance maintenance : maintenances.findUnfinished()) {
-            MaintenanceRecord window = maintenance.toRecord(Map.of());
+            MaintenanceWindow window = maintenance.window();
             if (maintenance.startDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveStart(), SCHEDULER, reason(maintenance), null);
@@ -184,6 +184,6 @@ public class MaintenanceService {
     }
 
     private static String reason(Maintenance maintenance) {
-        return maintenance.toRecord(Map.of()).title();
+        return maintenance.getTitle();
     }
 }
