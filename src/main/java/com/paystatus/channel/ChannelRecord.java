@@ -40,9 +40,4 @@ public record ChannelRecord(
                 .map(StateHold::sourceId)
                 .toList();
     }
-
-    public ChannelDetails details() {
-        return new ChannelDetails(
-                nameZh, nameEn, descriptionZh, descriptionEn, groupZh, groupEn, displayOrder, alternatives);
-    }
 }

@@ -32,11 +32,6 @@ public record NoticeRecord(
         return status.isOpen();
     }
 
-    /** The message of the latest update. */
-    public String latestMessage() {
-        return updates.isEmpty() ? "" : updates.get(0).message();
-    }
-
     public record Update(
             NoticeStatus status, String message, Instant estimatedRecoveryAt, Instant postedAt, String postedBy) {}
 }
