@@ -1,5 +1,6 @@
 package com.paystatus.audit;
 
+import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,14 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Page<AuditRecord> entries = log.search(filter(zone, actor, action, target, from, to), page);
+        Page<AuditRecord> entries;
+        try {
+            entries = log.search(
+                    filter(zone, actor, action, target, from, to), Math.max(0, Math.min(page, AuditLog.MAX_PAGE)));
+        } catch (InvalidInputException e) {
+            entries = Page.empty();
+            model.addAttribute("filterError", e.violations().get(0));
+        }
         model.addAttribute("entries", entries);
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
@@ -44,8 +52,17 @@ class AuditController {
 
     static AuditLog.Filter filter(
             ZoneId zone, String actor, String action, String target, LocalDate from, LocalDate to) {
+        checkDay("from", from);
+        checkDay("to", to);
         Instant start = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
         return new AuditLog.Filter(actor, action, target, start, end);
+    }
+
+    /** Days outside 1970–9998 find nothing and may not fit the database's timestamps: refused. */
+    private static void checkDay(String field, LocalDate day) {
+        if (day != null && (day.getYear() < 1970 || day.getYear() > 9998)) {
+            throw new InvalidInputException(field, "validation.instantRange", day);
+        }
     }
 }

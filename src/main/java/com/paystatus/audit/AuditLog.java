@@ -1,6 +1,7 @@
 package com.paystatus.audit;
 
 import com.paystatus.shared.Audited;
+import com.paystatus.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,9 @@ public class AuditLog {
 
     static final int PAGE_SIZE = 50;
 
+    /** The last page anyone may ask for: 5 million entries back, and far from any integer overflow. */
+    static final int MAX_PAGE = 100_000;
+
     private final AuditEntryRepository entries;
     private final Clock clock;
 
@@ -55,6 +59,9 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public Page<AuditRecord> search(Filter filter, int page) {
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidInputException("page", "validation.page", MAX_PAGE);
+        }
         List<Specification<AuditEntry>> specs = new ArrayList<>();
         if (present(filter.actor())) {
             specs.add((root, query, cb) ->
@@ -73,7 +80,7 @@ public class AuditLog {
             specs.add((root, query, cb) -> cb.lessThan(root.get("occurredAt"), filter.to()));
         }
         Specification<AuditEntry> where = Specification.allOf(specs);
-        return entries.findAll(where, PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")))
+        return entries.findAll(where, PageRequest.of(page, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")))
                 .map(AuditEntry::toRecord);
     }
 

@@ -1,6 +1,7 @@
 package com.paystatus.maintenance;
 
 import com.paystatus.shared.ConflictException;
+import com.paystatus.shared.Horizon;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import jakarta.persistence.CascadeType;
@@ -82,11 +83,15 @@ class Maintenance {
             violations.add(new Violation("startsAt", "validation.required"));
         } else if (!startsAt.isAfter(now)) {
             violations.add(new Violation("startsAt", "validation.startInPast"));
+        } else if (Horizon.beyond(startsAt, now)) {
+            violations.add(new Violation("startsAt", "validation.tooFarAhead"));
         }
         if (endsAt == null) {
             violations.add(new Violation("endsAt", "validation.required"));
         } else if (startsAt != null && !endsAt.isAfter(startsAt)) {
             violations.add(new Violation("endsAt", "validation.endBeforeStart"));
+        } else if (Horizon.beyond(endsAt, now)) {
+            violations.add(new Violation("endsAt", "validation.tooFarAhead"));
         }
     }
 
@@ -137,6 +142,9 @@ class Maintenance {
         }
         if (!newEnd.isAfter(now) || !newEnd.isAfter(startsAt)) {
             throw new InvalidInputException("endsAt", "validation.endInPast");
+        }
+        if (Horizon.beyond(newEnd, now)) {
+            throw new InvalidInputException("endsAt", "validation.tooFarAhead");
         }
         endsAt = newEnd;
         say(MaintenanceAction.EXTENDED, message, now, by);

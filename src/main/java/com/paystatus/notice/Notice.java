@@ -2,6 +2,7 @@ package com.paystatus.notice;
 
 import com.paystatus.channel.ChannelState;
 import com.paystatus.shared.ConflictException;
+import com.paystatus.shared.Horizon;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import jakarta.persistence.CascadeType;
@@ -166,6 +167,8 @@ class Notice {
     private static void checkEstimate(List<Violation> violations, Instant eta, Instant now) {
         if (eta != null && !eta.isAfter(now)) {
             violations.add(new Violation("estimatedRecoveryAt", "validation.etaInPast"));
+        } else if (eta != null && Horizon.beyond(eta, now)) {
+            violations.add(new Violation("estimatedRecoveryAt", "validation.tooFarAhead"));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.paystatus.security;
 
 import com.paystatus.shared.Audited;
+import com.paystatus.shared.Horizon;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,9 @@ public class ApiTokenService {
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidInputException("expiresAt", "validation.expiresInPast");
+        }
+        if (expiresAt != null && Horizon.beyond(expiresAt, now)) {
+            throw new InvalidInputException("expiresAt", "validation.tooFarAhead");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);

@@ -17,15 +17,29 @@ public final class ApiTimes {
         return instant == null ? null : FORMAT.format(instant.atZone(zone));
     }
 
-    /** Parses an ISO-8601 instant with a {@code Z} or an offset; null or blank means "unknown". */
+    /** The earliest and latest instants any field accepts: wider than every domain rule, narrower than SQL's. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+    /**
+     * Parses an ISO-8601 instant with a {@code Z} or an offset; null or blank means "unknown". Years
+     * outside 1970–9999 are refused here, whatever the field's own rule, so that no far-off instant
+     * reaches the database or a page.
+     */
     public static Instant parse(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(text.trim()).truncatedTo(ChronoUnit.MILLIS);
+            instant = Instant.parse(text.trim()).truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "validation.instant", text);
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException(field, "validation.instantRange", text);
+        }
+        return instant;
     }
 }

@@ -1,0 +1,110 @@
+package com.paystatus.boundaries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paystatus.support.Http;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the boundary tests share: an admin API token (bearer tokens skip the password hash, so many
+ * requests stay fast), a fingerprint of everything stored, and the list of public answers that must
+ * stay up whatever was sent.
+ */
+final class Attack {
+
+    private static final Map<Integer, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** Every public answer a reader or a machine can ask for, on the demo board. */
+    static final List<String> PUBLIC_PATHS = List.of(
+            "/",
+            "/?lang=en",
+            "/history",
+            "/history?lang=en",
+            "/channels/fenfu-online",
+            "/channels/fenfu-online?lang=en",
+            "/history.atom",
+            "/history.rss",
+            "/channels/fenfu-online.atom",
+            "/api/v2/summary.json",
+            "/api/v2/status.json",
+            "/api/v2/components.json",
+            "/api/v2/incidents.json",
+            "/api/v2/incidents/unresolved.json",
+            "/api/v2/scheduled-maintenances.json",
+            "/badge.svg",
+            "/badge/fenfu-online.svg",
+            "/widget",
+            "/api/channels/fenfu-online/availability");
+
+    private Attack() {}
+
+    /** A bearer token of an admin, made once per running application. */
+    static String token(Http http, int port) {
+        return TOKENS.computeIfAbsent(port, p -> {
+            HttpResponse<String> created =
+                    http.adminJson("POST", "/api/admin/tokens", "{\"name\": \"boundary tests\", \"role\": \"admin\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            return Http.json(created).get("secret").asString();
+        });
+    }
+
+    static HttpResponse<String> json(Http http, String token, String method, String path, String body) {
+        return http.send(HttpRequest.newBuilder(URI.create(http.base() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** Everything stored that a request could change, as one comparable text. */
+    static String fingerprint(JdbcTemplate jdbc) {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of(
+                "status_revision",
+                "channel_group",
+                "channel",
+                "channel_alternative",
+                "channel_state_change",
+                "notice",
+                "notice_channel",
+                "notice_update",
+                "app_user",
+                "maintenance",
+                "maintenance_channel",
+                "maintenance_update",
+                "notice_template",
+                "notice_template_channel",
+                "api_token",
+                "audit_event")) {
+            all.append(table)
+                    .append(": ")
+                    .append(jdbc.queryForList("select * from " + table))
+                    .append('\n');
+        }
+        return all.toString();
+    }
+
+    /** Every public answer is a 200 (and never an error page). */
+    static void publicAnswersStayUp(Http http) {
+        for (String path : PUBLIC_PATHS) {
+            HttpResponse<String> answer = http.get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    static JsonNode firstError(HttpResponse<String> problem) {
+        assertThat(problem.headers().firstValue("Content-Type").orElse(""))
+                .as(problem.body())
+                .startsWith("application/problem+json");
+        JsonNode errors = Http.json(problem).get("errors");
+        assertThat(errors).as(problem.body()).isNotNull();
+        return errors.get(0);
+    }
+}
