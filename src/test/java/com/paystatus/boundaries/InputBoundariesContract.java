@@ -256,4 +256,108 @@ abstract class InputBoundariesContract extends HttpTestBase {
         assertThat(anonymous.statusCode()).isBetween(400, 499);
         assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
+
+    /** One admin endpoint, with a body every field of which is valid, to spoil one field at a time. */
+    record Target(String method, String path, String body) {}
+
+    /**
+     * Throws random values at every text, number and time field of every admin endpoint (seed and
+     * count from {@code -Dpaystatus.fuzz.seed} and {@code -Dpaystatus.fuzz.requests}): never a 5xx,
+     * a refused request changes nothing stored, and afterwards every public answer is still a 200.
+     */
+    @Test
+    void randomValuesInEveryAdminFieldNeverBreakAnything() {
+        long seed = Long.getLong("paystatus.fuzz.seed", 20261201L);
+        int requests = Integer.getInteger("paystatus.fuzz.requests", 300);
+        Fuzz fuzz = new Fuzz(seed, clock.instant());
+        long open = postNotice();
+        long resolved = postNotice();
+        assertThat(api("POST", "/api/admin/notices/" + resolved + "/updates", """
+                        {"status": "resolved", "message": "已恢复。", "estimatedRecoveryAt": null}""")
+                        .statusCode())
+                .isEqualTo(200);
+        long maintenance = scheduleMaintenance();
+        api("POST", "/api/admin/users", "{\"username\": \"fuzz-target\", \"role\": \"support\"}");
+        String in30 = "\"" + clock.instant().plus(Duration.ofMinutes(30)) + "\"";
+        List<Target> targets = List.of(
+                new Target("POST", "/api/admin/notices", notice("\"标题\"", in30)),
+                new Target("POST", "/api/admin/notices/" + open + "/updates", """
+                        {"status": "identified", "message": "已定位。", "estimatedRecoveryAt": %s, "version": null}""".formatted(in30)),
+                new Target("PUT", "/api/admin/notices/" + resolved + "/postmortem", "{\"postmortem\": \"复盘\"}"),
+                new Target(
+                        "PUT",
+                        "/api/admin/channels/fenfu-transit/state",
+                        "{\"state\": \"degraded\", \"reason\": \"原因\"}"),
+                new Target("PUT", "/api/admin/channels/fuzz-channel", """
+                        {"nameZh": "测试通道", "nameEn": "Test", "descriptionZh": "说明", "descriptionEn": "About",
+                         "groupZh": "测试", "groupEn": "Tests", "displayOrder": 50, "alternatives": ["fenfu-online"]}"""),
+                new Target("POST", "/api/admin/maintenances", """
+                        {"title": "维护", "message": "说明", "channels": ["fenfu-offline"],
+                         "startsAt": "%s", "endsAt": "%s"}""".formatted(
+                                clock.instant().plus(Duration.ofDays(3)),
+                                clock.instant().plus(Duration.ofDays(3).plusHours(2)))),
+                new Target("POST", "/api/admin/maintenances/" + maintenance + "/extend", """
+                        {"message": "延长", "endsAt": "%s"}""".formatted(
+                                clock.instant().plus(Duration.ofDays(2)))),
+                new Target("POST", "/api/admin/maintenances/" + maintenance + "/start", "{\"message\": \"提前开始\"}"),
+                new Target("POST", "/api/admin/users", "{\"username\": \"fuzzed\", \"role\": \"support\"}"),
+                new Target("PUT", "/api/admin/users/fuzz-target/role", "{\"role\": \"operator\"}"),
+                new Target("PUT", "/api/admin/users/fuzz-target/enabled", "{\"enabled\": true}"),
+                new Target(
+                        "POST",
+                        "/api/admin/tokens",
+                        "{\"name\": \"fuzz\", \"role\": \"support\", \"expiresAt\": null}"));
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        List<String> failures = new java.util.ArrayList<>();
+        var answered = new java.util.TreeMap<Integer, Integer>();
+        for (int i = 0; i < requests && failures.size() < 10; i++) {
+            Target target = fuzz.pick(targets);
+            var body = (tools.jackson.databind.node.ObjectNode) mapper.readTree(target.body());
+            List<String> fields = new java.util.ArrayList<>(body.propertyNames());
+            String field = fuzz.pick(fields);
+            if (body.get(field).isObject() && fuzz.below(2) == 0) {
+                var inner = (tools.jackson.databind.node.ObjectNode) body.get(field);
+                String key = fuzz.pick(new java.util.ArrayList<>(inner.propertyNames()));
+                if (fuzz.below(2) == 0) {
+                    inner.remove(key);
+                    inner.put(fuzz.text(), fuzz.pick(List.of("unavailable", "degraded")));
+                } else {
+                    inner.set(key, fuzz.value());
+                }
+            } else {
+                body.set(field, fuzz.value());
+            }
+            String sent = mapper.writeValueAsString(body);
+            String before = Attack.fingerprint(jdbc);
+            HttpResponse<String> answer = api(target.method(), target.path(), sent);
+            String what = "#" + i + " " + target.method() + " " + target.path() + " " + field + " → "
+                    + answer.statusCode() + " "
+                    + answer.body().substring(0, Math.min(300, answer.body().length()));
+            answered.merge(answer.statusCode(), 1, Integer::sum);
+            if (answer.statusCode() >= 500) {
+                failures.add(what);
+            } else if (answer.statusCode() >= 400 && !Attack.fingerprint(jdbc).equals(before)) {
+                failures.add("changed what is stored: " + what);
+            }
+        }
+        for (int i = 0; i < requests / 8; i++) {
+            String junk = java.net.URLEncoder.encode(fuzz.text(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String path : List.of(
+                    "/history?channel=" + junk,
+                    "/history?kind=" + junk + "&page=" + junk,
+                    "/api/admin/audit?actor=" + junk + "&from=" + junk,
+                    "/api/channels/fenfu-online/availability?days=" + junk)) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(http.base() + path))
+                        .header("Authorization", "Bearer " + token));
+                if (answer.statusCode() >= 500) {
+                    failures.add(path + " → " + answer.statusCode());
+                }
+            }
+        }
+        System.out.printf("Fuzzed %d admin requests (seed %d): answers by status %s%n", requests, seed, answered);
+        assertThat(failures).as("seed " + seed).isEmpty();
+        Attack.publicAnswersStayUp(http);
+        assertThat(http.get("/notices/" + open).statusCode()).isEqualTo(200);
+        assertThat(http.get("/notices/" + resolved).statusCode()).isEqualTo(200);
+    }
 }
