@@ -1,36 +1,46 @@
 package com.paystatus.channel;
 
 import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.shared.StartupStep;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the first start with an empty database, adds 分付 with its usage scenarios and the other ways to
- * pay, all available. Off with {@code paystatus.demo-data.enabled=false}.
+ * pay, all available. Off with {@code paystatus.demo-data.enabled=false}. All of it in one transaction,
+ * so that a start-up step cut short by the database leaves nothing and its next try adds everything.
  */
 @Component
 @Order(1)
-class DemoChannels implements ApplicationRunner {
+class DemoChannels implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(DemoChannels.class);
     private static final String BY = "demo-data";
 
     private final ChannelService channels;
     private final PayStatusProperties properties;
+    private final TransactionTemplate transaction;
 
-    DemoChannels(ChannelService channels, PayStatusProperties properties) {
+    DemoChannels(ChannelService channels, PayStatusProperties properties, PlatformTransactionManager transactions) {
         this.channels = channels;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!properties.demoData().enabled() || channels.count() > 0) {
+    public void run() {
+        if (properties.demoData().enabled()) {
+            transaction.executeWithoutResult(tx -> addUnlessThereAreChannels());
+        }
+    }
+
+    private void addUnlessThereAreChannels() {
+        if (channels.count() > 0) {
             return;
         }
         // 分付 first, so that its group comes first on the page; its alternatives once they exist.

@@ -2,18 +2,19 @@ package com.paystatus.notice;
 
 import com.paystatus.channel.ChannelService;
 import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.shared.StartupStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** With the demo channels, three templates operators reach for most. */
+/** With the demo channels, three templates operators reach for most: all three in one transaction. */
 @Component
 @Order(2)
-class DemoTemplates implements ApplicationRunner {
+class DemoTemplates implements StartupStep {
 
     private static final List<String> ALL_FENFU =
             List.of("fenfu-online", "fenfu-offline", "fenfu-transit", "fenfu-repayment");
@@ -21,18 +22,28 @@ class DemoTemplates implements ApplicationRunner {
     private final NoticeTemplateService templates;
     private final ChannelService channels;
     private final PayStatusProperties properties;
+    private final TransactionTemplate transaction;
 
-    DemoTemplates(NoticeTemplateService templates, ChannelService channels, PayStatusProperties properties) {
+    DemoTemplates(
+            NoticeTemplateService templates,
+            ChannelService channels,
+            PayStatusProperties properties,
+            PlatformTransactionManager transactions) {
         this.templates = templates;
         this.channels = channels;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!properties.demoData().enabled()
-                || templates.count() > 0
-                || channels.idsOf(ALL_FENFU).size() < ALL_FENFU.size()) {
+    public void run() {
+        if (properties.demoData().enabled()) {
+            transaction.executeWithoutResult(tx -> addUnlessThereAreTemplates());
+        }
+    }
+
+    private void addUnlessThereAreTemplates() {
+        if (templates.count() > 0 || channels.idsOf(ALL_FENFU).size() < ALL_FENFU.size()) {
             return;
         }
         templates.save(

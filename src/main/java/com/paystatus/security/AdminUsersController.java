@@ -38,7 +38,7 @@ class AdminUsersController {
     @GetMapping("/admin/users")
     String users(Model model) {
         model.addAttribute("users", users.all());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Role.FOR_PEOPLE);
         return "admin/users";
     }
 

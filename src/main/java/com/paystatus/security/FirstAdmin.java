@@ -2,11 +2,10 @@ package com.paystatus.security;
 
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.shared.StartupStep;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -14,11 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the first admin user when there is none. Its password comes from {@code
- * PAYSTATUS_ADMIN_PASSWORD}; when that is unset, one is generated and written to the log once.
+ * PAYSTATUS_ADMIN_PASSWORD}; when that is unset, one is generated and written to the log once. The
+ * first of the start-up steps.
  */
 @Component
 @Order(0)
-class FirstAdmin implements ApplicationRunner {
+class FirstAdmin implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
@@ -43,7 +43,7 @@ class FirstAdmin implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (users.count() > 0) {
             return;
         }

@@ -41,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * machine-readable public answers (the Statuspage-compatible API, feeds, badges and the widget) are
  * read-only, open to every origin, sessionless, and allowed to say how long they may be cached; only
  * the widget may be framed by other sites. The pages, public and admin, sit behind a login form with
- * CSRF protection. Roles include each other ({@code admin > operator > support}); who may do what is
- * decided here, by path and method, the same way for the pages and the API.
+ * CSRF protection. The actuator answers health probes to anyone (without details) and its Prometheus
+ * scrape only to a {@code metrics} token or an admin, like the admin API. Roles include each other
+ * ({@code admin > operator > support}, {@code admin > metrics}); who may do what is decided here, by
+ * path and method, the same way for the pages and the API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -94,10 +96,6 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems)
             throws Exception {
-        AuthenticationFilter bearer = new AuthenticationFilter(authentication, new BearerTokenConverter());
-        bearer.setSuccessHandler((request, response, auth) -> {});
-        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
-        bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/api/admin/users/**", "/api/admin/tokens/**", "/api/admin/audit/**")
@@ -109,8 +107,37 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/admin/**")
                         .hasRole("SUPPORT")
                         .anyRequest()
-                        .hasRole("OPERATOR"))
-                .authenticationManager(authentication)
+                        .hasRole("OPERATOR"));
+        return tokenOrBasic(http, authentication, problems).build();
+    }
+
+    /**
+     * The actuator. Load balancers and orchestrators read the health probes without signing in (they
+     * show no details); the Prometheus scrape, which names the working directory and counts admin
+     * activity, needs a {@code metrics} token or an admin; every other endpoint is refused.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems)
+            throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasRole("METRICS")
+                        .anyRequest()
+                        .denyAll());
+        return tokenOrBasic(http, authentication, problems).build();
+    }
+
+    /** Stateless, without CSRF or sessions: a bearer token or HTTP Basic on each request, problem+json refusals. */
+    private static HttpSecurity tokenOrBasic(
+            HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems) throws Exception {
+        AuthenticationFilter bearer = new AuthenticationFilter(authentication, new BearerTokenConverter());
+        bearer.setSuccessHandler((request, response, auth) -> {});
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+        return http.authenticationManager(authentication)
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -120,7 +147,6 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable());
-        return http.build();
     }
 
     /** Paths that serve the public status to machines and other sites; GET only. */
@@ -129,7 +155,7 @@ class SecurityConfig {
     };
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain publicMachineReadable(HttpSecurity http) throws Exception {
         http.securityMatcher(PUBLIC_MACHINE_PATHS)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, PUBLIC_MACHINE_PATHS)
@@ -166,7 +192,7 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pages(
             HttpSecurity http,
             AuthenticationManager authentication,

@@ -62,13 +62,22 @@ public class UserService {
                 .orElseThrow(() -> new InvalidInputException("role", "validation.role", code == null ? "" : code));
     }
 
+    /** A role a person may have: not {@code metrics}, which only a token carries. */
+    static Role personRole(String code) {
+        Role role = role(code);
+        if (!Role.FOR_PEOPLE.contains(role)) {
+            throw new InvalidInputException("role", "validation.personRole", code);
+        }
+        return role;
+    }
+
     @Transactional
     public WithPassword create(String username, String roleCode) {
         String name = username == null ? "" : username.trim();
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidInputException("username", "validation.username");
         }
-        Role role = role(roleCode);
+        Role role = personRole(roleCode);
         if (users.findByUsername(name).isPresent()) {
             throw new InvalidInputException("username", "validation.usernameTaken", name);
         }
@@ -99,7 +108,7 @@ public class UserService {
     @Transactional
     public UserRecord changeRole(String username, String roleCode, String actor) {
         AppUser user = find(username);
-        Role role = role(roleCode);
+        Role role = personRole(roleCode);
         Role before = user.getRole();
         if (before == Role.ADMIN && role != Role.ADMIN && user.isEnabled() && enabledAdmins() <= 1) {
             throw new InvalidInputException("role", "validation.lastAdmin");

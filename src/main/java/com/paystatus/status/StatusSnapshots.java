@@ -24,8 +24,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -80,11 +78,6 @@ public class StatusSnapshots {
     public StatusSnapshot current() {
         StatusSnapshot snapshot = current.get();
         return snapshot != null ? snapshot : rebuild();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        rebuild();
     }
 
     /** Whether the snapshot still follows the database, and when it last heard from it. */

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Http;
 import com.paystatus.support.TestClockConfig;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** What a load balancer and Prometheus read. */
+/** What a load balancer and Prometheus read, and who may read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClockConfig.class)
 class OperationsEndpointsTest {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
 
     @LocalServerPort
     int port;
@@ -27,12 +31,70 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void healthIsOpenButTellsNoDetails() {
+        HttpResponse<String> health = new Http(port).get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body())
+                .contains("\"UP\"")
+                .doesNotContain("components")
+                .doesNotContain("db");
+    }
+
+    @Test
     void prometheusSeesTheSnapshotsAgeRevisionAndTheDatabase() {
-        String metrics = new Http(port).get("/actuator/prometheus").body();
+        String metrics = scrape("Bearer " + token("metrics")).body();
         assertThat(metrics)
                 .contains("paystatus_snapshot_age_seconds ")
                 .contains("paystatus_snapshot_revision ")
                 .contains("paystatus_database_reachable 1.0")
                 .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void prometheusAnswersOnlyAMetricsTokenOrAnAdmin() {
+        Http http = new Http(port);
+        HttpResponse<String> anonymous = http.get("/actuator/prometheus");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("paystatus_snapshot_revision");
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+
+        String metrics = "Bearer " + token("metrics");
+        HttpResponse<String> scraped = scrape(metrics);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("paystatus_snapshot_revision ");
+        assertThat(scrape(Http.basic("admin", Http.ADMIN_PASSWORD)).statusCode())
+                .isEqualTo(200);
+
+        // the metrics role opens nothing else: not the admin API, not other actuator endpoints
+        assertThat(http.get("/api/admin/notices", "Authorization", metrics).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/api/admin/channels", "Authorization", metrics).statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/actuator/env", "Authorization", metrics).statusCode())
+                .isIn(403, 404);
+
+        assertThat(scrape("Bearer " + token("operator")).statusCode()).isEqualTo(403);
+        assertThat(scrape("Bearer " + token("support")).statusCode()).isEqualTo(403);
+        assertThat(scrape("Bearer pst_not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theMetricsRoleIsForTokensNotPeople() {
+        HttpResponse<String> person = new Http(port).adminJson("POST", "/api/admin/users", """
+                {"username": "scraper", "role": "metrics"}""");
+        assertThat(person.statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> scrape(String authorization) {
+        return new Http(port).get("/actuator/prometheus", "Authorization", authorization);
+    }
+
+    private String token(String role) {
+        HttpResponse<String> created =
+                new Http(port).adminJson("POST", "/api/admin/tokens", """
+                {"name": "%s %d", "role": "%s"}""".formatted(role, SEQ.incrementAndGet(), role));
+        assertThat(created.statusCode()).isEqualTo(201);
+        return Http.json(created).get("secret").asString();
     }
 }

@@ -50,7 +50,7 @@ class FirstAdminTest {
         assertThat(repository.findByUsername("admin").orElseThrow().getRole()).isEqualTo(Role.ADMIN);
 
         // the next start finds the user and neither creates nor logs another password
-        firstAdmin.run(null);
+        firstAdmin.run();
         assertThat(repository.count()).isEqualTo(1);
         assertThat(Pattern.compile("generated password")
                         .matcher(output.getAll())
