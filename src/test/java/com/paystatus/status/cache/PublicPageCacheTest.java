@@ -660,6 +660,43 @@ class PublicPageCacheTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void anOldNoticeAndAChannelsAvailabilityAreReadOncePerRevision() {
+        var notice = notices.post(
+                new NoticeDraft("很久以前的故障", "fault", "排查中", Map.of("bank-card", "degraded"), null, null), "ops");
+        notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
+        try {
+            clock.advance(Duration.ofDays(30));
+            bumpRevision();
+            assertThat(snapshots.current().notice(notice.id()))
+                    .as("left the snapshot")
+                    .isEmpty();
+            String etag = etag("/notices/" + notice.id());
+            String availability = etag("/api/channels/alipay/availability?days=7");
+            long renders = cache.renders();
+            Statistics statistics = statistics();
+            statistics.clear();
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> page = http.get("/notices/" + notice.id() + "?ref=" + i);
+                assertThat(page.body()).contains("很久以前的故障");
+                assertThat(page.headers().firstValue("ETag")).contains(etag);
+                assertThat(http.get("/api/channels/alipay/availability?days=07&x=" + i)
+                                .headers()
+                                .firstValue("ETag"))
+                        .contains(availability);
+            }
+            assertThat(statistics.getPrepareStatementCount())
+                    .as("SQL statements")
+                    .isZero();
+            assertThat(cache.renders()).isEqualTo(renders);
+            assertThat(http.get("/api/channels/alipay/availability?days=0").statusCode())
+                    .isEqualTo(400);
+        } finally {
+            clock.set(TestClockConfig.START);
+            bumpRevision();
+        }
+    }
+
     private Statistics statistics() {
         return entityManagers.unwrap(SessionFactory.class).getStatistics();
     }
