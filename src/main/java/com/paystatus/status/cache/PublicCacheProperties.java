@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxVariants how many pages outside the snapshot (a page and filter of the history, an old
  *     notice, a channel's availability for some number of days) are kept at most, each language
- *     counted apart; the least used go first
+ *     counted apart; once full, a new one is kept when it is asked for more often than the one it
+ *     would push out
  * @param uncachedPerSecond how many public requests one network (an IPv4 /24, an IPv6 /64) may make
  *     per second that the cache cannot answer from kept bytes; more get a 429. Loopback is not
  *     counted

@@ -2,7 +2,6 @@ package com.paystatus.status.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.paystatus.shared.PageLinks;
 import com.paystatus.shared.PayStatusProperties;
@@ -52,7 +51,9 @@ import org.springframework.web.servlet.LocaleResolver;
  * feeds and badges, and the pages of channels and notices in the current snapshot, each at most once
  * per language. Pages read from the database (each page and filter of {@code /history}, notices older
  * than the snapshot, a channel's availability for some number of days) are kept too, as variants of
- * which at most {@code paystatus.cache.max-variants} are kept, the least used going first. Query
+ * which at most {@code paystatus.cache.max-variants} are kept (Caffeine's W-TinyLFU: once full, a new
+ * variant is kept when it is asked for more often than the one it would push out, so a flood of
+ * one-off queries cannot push out the pages people read). Query
  * parameters a page does not read, cookies and headers such as {@code Cache-Control: no-cache} neither
  * bypass the cache nor add to it. Answers that set a cookie or are not a plain 200 are passed on and
  * not kept.
@@ -144,7 +145,7 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
         this.variants = Caffeine.newBuilder()
                 .maximumSize(cacheProperties.maxVariants())
                 .<Key, Slot>removalListener((key, slot, cause) -> {
-                    if (slot != null && cause != RemovalCause.EXPLICIT) {
+                    if (slot != null) {
                         files.retire(slot.page);
                     }
                 })
@@ -206,6 +207,12 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
     /** How many times a page was rendered to be kept: for tests and the benchmark. */
     public long renders() {
         return renders.get();
+    }
+
+    /** Forgets every kept variant: for tests that must not depend on which variants others left. */
+    void clearVariants() {
+        variants.invalidateAll();
+        pending.clear();
     }
 
     /** How many pages are kept. */
