@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param zone the zone in which pages show times
  * @param recentDays how many days resolved notices stay on the front page
  * @param baseUrl the public address used in shareable links; empty means "from the request"
+ * @param frontPageResolved how many of those resolved notices the front page lists at most; the
+ *     rest are a link away, in the history
  */
 @Validated
 @ConfigurationProperties("paystatus")
@@ -23,7 +25,8 @@ public record PayStatusProperties(
         @Min(1) @Max(365) @DefaultValue("14") int recentDays,
         @DefaultValue("") String baseUrl,
         @NotNull @DefaultValue DemoData demoData,
-        @NotNull @DefaultValue Admin admin) {
+        @NotNull @DefaultValue Admin admin,
+        @Min(1) @Max(100) @DefaultValue("10") int frontPageResolved) {
 
     public record DemoData(@DefaultValue("true") boolean enabled) {}
 

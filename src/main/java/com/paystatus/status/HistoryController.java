@@ -4,6 +4,7 @@ import com.paystatus.notice.NoticeKind;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.InvalidInputException.Violation;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,8 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Every notice ever posted, newest first, twenty to a page, filterable by channel and kind. A deep
- * page that few read: it queries the database rather than the snapshot.
+ * Every notice ever posted, newest first, twenty to a page, filterable by channel and kind. It queries
+ * the database rather than the snapshot; the public page cache keeps each page and filter once per
+ * revision. Unknown filters are told apart with the snapshot alone, without a query.
  */
 @Controller
 class HistoryController {
@@ -33,11 +35,20 @@ class HistoryController {
             @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "1") String page,
             Model model) {
-        int number = pageNumber(page);
-        model.addAttribute("status", snapshots.current());
+        int number = HistoryQuery.pageNumber(page);
+        StatusSnapshot snapshot = snapshots.current();
+        model.addAttribute("status", snapshot);
         model.addAttribute("kinds", NoticeKind.values());
         model.addAttribute("channelFilter", channel);
         model.addAttribute("kindFilter", kind);
+        if (!HistoryQuery.isKnownChannel(channel, snapshot)) {
+            model.addAttribute("filterError", new Violation("channel", "validation.unknownChannel", channel));
+            return "history";
+        }
+        if (!HistoryQuery.isKnownKind(kind)) {
+            model.addAttribute("filterError", new Violation("kind", "validation.unknownKind", kind));
+            return "history";
+        }
         try {
             Page<NoticeRecord> found = notices.history(channel, kind, number - 1, PAGE_SIZE);
             model.addAttribute("notices", found);
@@ -46,13 +57,5 @@ class HistoryController {
             model.addAttribute("filterError", e.violations().get(0));
         }
         return "history";
-    }
-
-    private static int pageNumber(String page) {
-        try {
-            return Math.max(1, Math.min(Integer.parseInt(page.trim()), 100_000));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -86,9 +86,12 @@ class StatusPagesController {
         Map<String, UptimeView> uptime = new HashMap<>();
         status.channels().keySet().forEach(slug -> uptime.put(slug, bars(status, slug, now)));
         model.addAttribute("uptime", uptime);
-        model.addAttribute(
-                "recentlyResolved",
-                status.resolvedSince(clock.instant().minus(Duration.ofDays(properties.recentDays()))));
+        // A bounded page: a long run of small incidents must not make the board heavy to render or read.
+        List<NoticeRecord> resolved =
+                status.resolvedSince(clock.instant().minus(Duration.ofDays(properties.recentDays())));
+        int shown = Math.min(resolved.size(), properties.frontPageResolved());
+        model.addAttribute("recentlyResolved", resolved.subList(0, shown));
+        model.addAttribute("moreResolved", resolved.size() - shown);
         return "index";
     }
 

@@ -40,8 +40,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.HtmlUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -82,6 +84,12 @@ class PublicIntegrationsTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    StatusSnapshots snapshots;
 
     @TempDir
     Path profile;
@@ -276,7 +284,10 @@ class PublicIntegrationsTest {
         assertThat(titles(history)).containsExactly("[排查中] 分付线上购物暂不能使用 <b>&", "[已恢复] 支付宝短暂波动", "[排查中] 支付宝短暂波动");
         SyndEntry latest = history.getEntries().get(0);
         assertThat(latest.getLink()).isEqualTo(http.base() + "/notices/" + outage.id());
-        assertThat(latest.getDescription().getValue()).contains("部分用户付款失败，正在排查。", "预计恢复时间：12:00");
+        // the description is HTML, as a feed reader shows it
+        assertThat(latest.getDescription().getType()).isIn("html", "text/html");
+        assertThat(HtmlUtils.htmlUnescape(latest.getDescription().getValue()))
+                .contains("部分用户付款失败，正在排查。", "预计恢复时间：12:00");
 
         SyndFeed rss = parse(http.get("/history.rss?lang=en").body());
         assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
@@ -390,5 +401,96 @@ class PublicIntegrationsTest {
         assertThat(http.get("/widget?lang=en").body()).contains("2 payment channel(s) affected");
         // The page where admins copy it is for admins only.
         assertThat(http.get("/admin/widget").statusCode()).isEqualTo(302);
+    }
+
+    /** What validation now refuses may already be stored: feeds and badges still answer, well formed. */
+    @Test
+    void feedsAndBadgesDropCharactersThatXmlCannotCarry() throws Exception {
+        String title = jdbc.queryForObject("select title from notice where id = ?", String.class, resolved.id());
+        String name = jdbc.queryForObject("select name_zh from channel where slug = 'alipay'", String.class);
+        try {
+            jdbc.update("update notice set title = ? where id = ?", "支付宝\u0001短暂\uFFFF波动\uD800\u0008", resolved.id());
+            jdbc.update("update channel set name_zh = ? where slug = 'alipay'", "支付\uFFFE宝\u001F\uDC00");
+            jdbc.update(
+                    "update notice_update set message = ? where notice_id = ?", "少量\u0002付款变慢\uD83D", resolved.id());
+            bumpRevision();
+            for (String path :
+                    List.of("/history.atom", "/history.rss", "/channels/alipay.atom", "/history.rss?lang=en")) {
+                HttpResponse<String> feed = http.get(path);
+                assertThat(feed.statusCode()).as(path).isEqualTo(200);
+                Document xml = xml(feed.body());
+                assertThat(xml.getDocumentElement().getTextContent()).as(path).contains("支付宝短暂波动", "少量付款变慢");
+                assertThat(parse(feed.body()).getEntries()).as(path).isNotEmpty();
+            }
+            HttpResponse<String> badge = http.get("/badge/alipay.svg");
+            assertThat(badge.statusCode()).isEqualTo(200);
+            assertThat(xml(badge.body()).getDocumentElement().getTextContent()).contains("支付宝");
+        } finally {
+            jdbc.update("update notice set title = ? where id = ?", title, resolved.id());
+            jdbc.update("update channel set name_zh = ? where slug = 'alipay'", name);
+            jdbc.update(
+                    "update notice_update set message = ? where notice_id = ? and status = 'investigating'",
+                    "少量付款变慢",
+                    resolved.id());
+            jdbc.update(
+                    "update notice_update set message = ? where notice_id = ? and status = 'resolved'",
+                    "已恢复",
+                    resolved.id());
+            bumpRevision();
+        }
+    }
+
+    /** A feed reader shows the same safe HTML as the pages: Markdown rendered, the operator's markup not. */
+    @Test
+    void feedsCarryTheSanitisedHtmlOfTheMessageNotItsRawMarkup() throws Exception {
+        String markup = "**付款失败**，请改用 *支付宝*。<script>alert(1)</script> <img src=x onerror=alert(1)>"
+                + " [详情](javascript:alert(1))";
+        long update =
+                jdbc.queryForObject("select min(id) from notice_update where notice_id = ?", Long.class, outage.id());
+        String message = jdbc.queryForObject("select message from notice_update where id = ?", String.class, update);
+        try {
+            jdbc.update("update notice_update set message = ? where id = ?", markup, update);
+            bumpRevision();
+            List<String> texts = new ArrayList<>();
+            texts.addAll(decoded(http.get("/history.rss").body(), "description"));
+            texts.addAll(decoded(http.get("/history.atom").body(), "summary"));
+            texts.addAll(decoded(http.get("/history.atom").body(), "content"));
+            texts.addAll(decoded(http.get("/channels/fenfu-online.atom").body(), "summary"));
+            texts.addAll(decoded(http.get("/channels/fenfu-online.atom").body(), "content"));
+            List<String> withMessage =
+                    texts.stream().filter(t -> t.contains("付款失败")).toList();
+            assertThat(withMessage).hasSizeGreaterThanOrEqualTo(3);
+            for (String html : withMessage) {
+                // the operator's tags arrive as text at most, never as markup a reader would run
+                assertThat(html.toLowerCase(java.util.Locale.ROOT))
+                        .doesNotContain("<script", "<img", "javascript:")
+                        .doesNotContainPattern("<[^>]*\\son[a-z]+\\s*=");
+                assertThat(html).contains("<strong>付款失败</strong>", "<em>支付宝</em>");
+            }
+        } finally {
+            jdbc.update("update notice_update set message = ? where id = ?", message, update);
+            bumpRevision();
+        }
+    }
+
+    /** The text of every element called {@code name}, as a feed reader decodes it. */
+    private static List<String> decoded(String feed, String name) throws Exception {
+        NodeList nodes = xml(feed).getElementsByTagNameNS("*", name);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
+    }
+
+    private static Document xml(String text) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+    }
+
+    private void bumpRevision() {
+        jdbc.update("update status_revision set revision = revision + 1 where id = 1");
+        snapshots.refreshIfBehind();
     }
 }

@@ -1,6 +1,7 @@
 package com.paystatus.status.badge;
 
 import com.paystatus.channel.ChannelState;
+import com.paystatus.shared.XmlText;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,10 @@ final class BadgeSvg {
 
     private BadgeSvg() {}
 
-    static String render(String label, String message, ChannelState state) {
+    static String render(String rawLabel, String rawMessage, ChannelState state) {
+        // the label is an operator's text; neither may hold what XML cannot carry
+        String label = XmlText.legal(rawLabel);
+        String message = XmlText.legal(rawMessage);
         int labelWidth = textWidth(label) + 10;
         int messageWidth = textWidth(message) + 10;
         int width = labelWidth + messageWidth;

@@ -24,8 +24,9 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * A response that keeps what the application writes (status, headers, body) instead of sending it,
- * so that {@link PublicPageCache} can store a rendered page and serve it again. Errors and redirects
- * are not kept: they go straight to the real response, and the page is then not stored.
+ * so that {@link PublicPageCache} can store a rendered page and serve it again. Client errors and
+ * redirects are not kept: they go straight to the real response, and the page is then not stored.
+ * Server errors are not sent at all: the cache decides what the reader gets instead.
  */
 final class CapturedResponse extends HttpServletResponseWrapper {
 
@@ -108,20 +109,21 @@ final class CapturedResponse extends HttpServletResponseWrapper {
         return status;
     }
 
+    /** A server error is kept here, not sent: the cache answers with the page's last good bytes instead. */
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        sentThrough = true;
         status = sc;
+        if (sc >= SC_INTERNAL_SERVER_ERROR) {
+            return;
+        }
+        sentThrough = true;
         copyHeadersToRealResponse();
         super.sendError(sc, msg);
     }
 
     @Override
     public void sendError(int sc) throws IOException {
-        sentThrough = true;
-        status = sc;
-        copyHeadersToRealResponse();
-        super.sendError(sc);
+        sendError(sc, null);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.StatusSnapshots;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -20,8 +21,10 @@ class PublicPageCacheConfig {
             LocaleResolver localeResolver,
             PageLinks links,
             PayStatusProperties properties,
+            PublicCacheProperties cacheProperties,
+            MessageSource messages,
             Clock clock) {
-        return new PublicPageCache(snapshots, localeResolver, links, properties, clock);
+        return new PublicPageCache(snapshots, localeResolver, links, properties, cacheProperties, messages, clock);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package com.paystatus.status.feed;
 
 import com.paystatus.notice.NoticeRecord;
+import com.paystatus.shared.Markdown;
 import com.paystatus.shared.TimeText;
+import com.paystatus.shared.XmlText;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.StatusSnapshot;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -20,21 +22,26 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The notices of a status snapshot as a feed, with ROME: one entry per update (a notice posted, a
  * new status, a revised estimate, resolved), newest first, so that a feed reader shows every step.
- * Everything visible comes from the message bundles in the requested language.
+ * Everything visible comes from the message bundles in the requested language. An update's message
+ * goes out as the same sanitised HTML as on the pages ({@link Markdown}), never as the operator's
+ * markup; and no text holds a character XML cannot carry ({@link XmlText}).
  */
 @Component
 class NoticeFeeds {
 
     private final MessageSource messages;
     private final TimeText times;
+    private final Markdown markdown;
 
-    NoticeFeeds(MessageSource messages, TimeText times) {
+    NoticeFeeds(MessageSource messages, TimeText times, Markdown markdown) {
         this.messages = messages;
         this.times = times;
+        this.markdown = markdown;
     }
 
     /** What one feed is about: its title, its address, where it links to, and the notices in it. */
@@ -57,7 +64,7 @@ class NoticeFeeds {
     SyndFeed feed(Request r, String type) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
-        feed.setTitle(r.title());
+        feed.setTitle(XmlText.legal(r.title()));
         feed.setDescription(messages.getMessage("feed.description", null, r.locale()));
         feed.setLanguage("en".equals(r.locale().getLanguage()) ? "en" : "zh-CN");
         feed.setUri(r.baseUrl() + r.selfPath());
@@ -94,7 +101,8 @@ class NoticeFeeds {
         String status = messages.getMessage("notice.status." + update.status().code(), null, locale);
         String kind = messages.getMessage("notice.kind." + notice.kind().code(), null, locale);
         SyndEntry entry = new SyndEntryImpl();
-        entry.setTitle(messages.getMessage("feed.entry.title", new Object[] {status, notice.title()}, locale));
+        entry.setTitle(
+                XmlText.legal(messages.getMessage("feed.entry.title", new Object[] {status, notice.title()}, locale)));
         String link = r.baseUrl() + "/notices/" + notice.id();
         entry.setLink(link);
         entry.setUri(link + "#update-" + number);
@@ -103,21 +111,25 @@ class NoticeFeeds {
         entry.setPublishedDate(at);
         entry.setUpdatedDate(at);
 
-        StringBuilder text = new StringBuilder();
-        text.append(kind).append(" · ").append(status).append('\n');
-        text.append(update.message()).append('\n');
+        // HTML, as the pages show it: the words of the bundles escaped, the message through Markdown
+        StringBuilder html = new StringBuilder();
+        html.append("<p>")
+                .append(HtmlUtils.htmlEscape(kind + " · " + status, "UTF-8"))
+                .append("</p>\n");
+        html.append(markdown.html(update.message()));
         if (update.status().isOpen()) {
-            text.append(
-                    update.estimatedRecoveryAt() != null
-                            ? messages.getMessage(
-                                    "notice.estimateRevised",
-                                    new Object[] {times.time(update.estimatedRecoveryAt(), locale)},
-                                    locale)
-                            : messages.getMessage("notice.estimateUnknown", null, locale));
+            String estimate = update.estimatedRecoveryAt() != null
+                    ? messages.getMessage(
+                            "notice.estimateRevised",
+                            new Object[] {times.time(update.estimatedRecoveryAt(), locale)},
+                            locale)
+                    : messages.getMessage("notice.estimateUnknown", null, locale);
+            html.append("\n<p>").append(HtmlUtils.htmlEscape(estimate, "UTF-8")).append("</p>");
         }
         SyndContent content = new SyndContentImpl();
-        content.setType("text/plain");
-        content.setValue(text.toString().strip());
+        content.setType("text/html");
+        content.setValue(XmlText.legal(html.toString().strip()));
+        entry.setContents(List.of(content));
         entry.setDescription(content);
         return entry;
     }

@@ -66,7 +66,12 @@ class StatuspageContractTest {
 
     private static PayStatusProperties properties() {
         return new PayStatusProperties(
-                SHANGHAI, 14, "", new PayStatusProperties.DemoData(false), new PayStatusProperties.Admin("admin", ""));
+                SHANGHAI,
+                14,
+                "",
+                new PayStatusProperties.DemoData(false),
+                new PayStatusProperties.Admin("admin", ""),
+                10);
     }
 
     private static ChannelRecord channel(String slug, String group, ChannelState state, List<Long> heldBy) {

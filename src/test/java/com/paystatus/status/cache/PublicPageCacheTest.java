@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.notice.NoticeDraft;
+import com.paystatus.notice.NoticeService;
+import com.paystatus.notice.UpdateDraft;
 import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
+import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,18 +23,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,11 +55,25 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:page-cache;DB_CLOSE_DELAY=-1")
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:page-cache;DB_CLOSE_DELAY=-1",
+            "spring.jpa.properties.hibernate.generate_statistics=true",
+            // the tests rebuild the snapshot themselves: a poll that catches up with a revision a
+            // test wrote would run the snapshot's queries in the middle of a count of statements
+            "paystatus.snapshot.poll-interval=1h",
+            "paystatus.cache.max-variants=" + PublicPageCacheTest.MAX_VARIANTS,
+            "paystatus.cache.uncached-per-second=" + PublicPageCacheTest.UNCACHED_PER_SECOND,
+            // only the test's own loopback connections may say which client they forward for
+            "server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1|0:0:0:0:0:0:0:1"
+        })
 @ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@Import({TestClockConfig.class, RenderFaults.Config.class})
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class PublicPageCacheTest {
+
+    static final int MAX_VARIANTS = 40;
+    static final int UNCACHED_PER_SECOND = 10;
 
     static final List<String> PUBLIC_URLS = List.of(
             "/",
@@ -85,16 +111,28 @@ class PublicPageCacheTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RenderFaults faults;
+
+    @Autowired
+    NoticeService notices;
+
+    @Autowired
+    EntityManagerFactory entityManagers;
+
     Http http;
     HttpClient raw = HttpClient.newHttpClient();
 
     @BeforeEach
     void connect() {
         http = new Http(port);
+        // each test starts with room for variants, whatever the one before left
+        cache.clearVariants();
     }
 
     @AfterEach
     void backToStart() {
+        faults.reset();
         clock.set(TestClockConfig.START);
     }
 
@@ -282,6 +320,7 @@ class PublicPageCacheTest {
 
     @Test
     void aSurgeOfReadersAfterAChangeRendersThePageOnce() throws Exception {
+        String before = http.get("/").body();
         http.adminJson("PUT", "/api/admin/channels/alipay/state", """
                 {"state": "degraded", "reason": "surge"}""");
         long renders = cache.renders();
@@ -296,7 +335,10 @@ class PublicPageCacheTest {
             for (Future<String> f : pool.invokeAll(readers)) {
                 bodies.add(f.get());
             }
-            assertThat(bodies).allSatisfy(b -> assertThat(b).contains("surge").isEqualTo(bodies.get(0)));
+            String after = http.get("/").body();
+            assertThat(after).contains("surge");
+            // Readers that came while the new page was being rendered got the previous one.
+            assertThat(bodies).allSatisfy(b -> assertThat(b).isIn(before, after));
         } finally {
             pool.shutdownNow();
         }
@@ -444,6 +486,237 @@ class PublicPageCacheTest {
             jdbc.update("update status_revision set revision = revision + 1 where id = 1");
             snapshots.refreshIfBehind();
         }
+    }
+
+    @Test
+    void aFailingRenderServesTheLastGoodBytesOfThatPageAndLogsOnce(CapturedOutput output) {
+        HttpResponse<String> good = http.get("/");
+        assertThat(good.statusCode()).isEqualTo(200);
+        String goodEtag = good.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> goodEnglish = http.get("/?lang=en");
+        faults.fail("/");
+        bumpRevision();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> served = http.get("/");
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo(good.body());
+            assertThat(served.headers().firstValue("ETag")).contains(goodEtag);
+            // the same answer: English readers keep the English page
+            assertThat(http.get("/?lang=en").body()).isEqualTo(goodEnglish.body());
+        }
+        assertThat(http.get("/", "If-None-Match", goodEtag).statusCode()).isEqualTo(304);
+        assertThat(occurrences(output.getOut(), "Could not render the public page / (zh)"))
+                .isEqualTo(1);
+
+        faults.reset();
+        bumpRevision();
+        long renders = cache.renders();
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+        assertThat(cache.renders()).isEqualTo(renders + 1);
+    }
+
+    @Test
+    void aPageThatNeverRenderedIsAFriendly503WithRetryAfter(CapturedOutput output) {
+        faults.fail("/history");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> page = http.get("/history?page=4242");
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).isPresent();
+            assertThat(page.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(page.body()).contains("暂时无法显示").doesNotContain("Exception", "at com.");
+        }
+        assertThat(occurrences(output.getOut(), "Could not render the public page /history"))
+                .isEqualTo(1);
+        // a JSON client gets a problem document
+        faults.fail("/api/v2/summary.json");
+        HttpResponse<String> english = http.get("/api/v2/summary.json?lang=en", "Origin", "https://other.example");
+        assertThat(english.statusCode()).isEqualTo(503);
+        assertThat(english.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(english.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Http.json(english).get("status").asInt()).isEqualTo(503);
+        assertThat(english.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void readersDuringAReRenderGetThePreviousBytesAtOnce() throws Exception {
+        String before = http.get("/").body();
+        CountDownLatch release = faults.hold("/");
+        http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                {"state": "degraded", "reason": "慢慢渲染"}""");
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            Future<String> renderer = pool.submit(() -> http.get("/").body());
+            assertThat(faults.awaitHeldRender(30)).as("the re-render started").isTrue();
+            List<Future<HttpResponse<String>>> readers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                readers.add(pool.submit(() -> http.get("/?reader")));
+            }
+            for (Future<HttpResponse<String>> reader : readers) {
+                HttpResponse<String> response = reader.get(20, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo(before);
+            }
+            assertThat(release.getCount()).as("the render is still held").isEqualTo(1);
+            assertThat(renderer.isDone()).isFalse();
+            release.countDown();
+            assertThat(renderer.get(30, TimeUnit.SECONDS)).contains("慢慢渲染");
+            assertThat(http.get("/").body()).contains("慢慢渲染");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                    {"state": "available", "reason": "ok"}""");
+        }
+    }
+
+    @Test
+    void theBoardShowsAFewRecentlyResolvedNoticesAndLinksToTheRest() {
+        for (int i = 1; i <= 40; i++) {
+            var notice = notices.post(
+                    new NoticeDraft("已恢复的小故障 第" + i + "条", "fault", "排查中", Map.of("bank-card", "degraded"), null, null),
+                    "ops");
+            notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
+        }
+        String board = http.get("/").body();
+        assertThat(occurrences(board, "已恢复的小故障 第")).isBetween(1, 10);
+        assertThat(board).contains("已恢复的小故障 第40条").doesNotContain("已恢复的小故障 第30条<");
+        assertThat(board).containsPattern("<a href=\"/history\"[^>]*>[^<]*还有 \\d+ 条");
+        String english = http.get("/?lang=en").body();
+        assertThat(occurrences(english, "已恢复的小故障 第")).isBetween(1, 10);
+        assertThat(english).containsPattern("<a href=\"/history\\?lang=en\"[^>]*>[^<]*\\d+ more");
+    }
+
+    @Test
+    void aHistoryPageIsReadFromTheDatabaseOncePerRevisionWhateverTheQueryString() {
+        String url = "/history?page=1&channel=alipay";
+        HttpResponse<String> first = http.get(url);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        int size = cache.size();
+        long renders = cache.renders();
+        Statistics statistics = statistics();
+        statistics.clear();
+        for (int i = 0; i < 200; i++) {
+            String junk = switch (i % 4) {
+                case 0 -> "&utm_source=" + i;
+                case 1 -> "&x" + i + "=" + "y".repeat(i % 50);
+                case 2 -> "&_=" + System.nanoTime() + "&lang=zh";
+                default -> "&page=1&channel=alipay&kind=&cb=" + i;
+            };
+            HttpResponse<String> again = http.get(
+                    "/history?channel=alipay&page=1" + junk, "Cache-Control", "no-cache", "Cookie", "JSESSIONID=" + i);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.headers().firstValue("ETag")).contains(etag);
+        }
+        assertThat(statistics.getPrepareStatementCount()).as("SQL statements").isZero();
+        assertThat(cache.renders()).isEqualTo(renders);
+        assertThat(cache.size()).isEqualTo(size);
+        // Unknown filter values are explained, and do not fill the cache either.
+        for (int i = 0; i < 20; i++) {
+            assertThat(http.get("/history?channel=nope-" + i).body()).contains("nope-" + i);
+        }
+        assertThat(cache.size()).isEqualTo(size);
+        assertThat(statistics.getPrepareStatementCount()).as("SQL statements").isZero();
+    }
+
+    @Test
+    void manyDistinctHistoryPagesKeepTheCacheBounded() {
+        http.get("/");
+        long renders = cache.renders();
+        int size = cache.size();
+        for (int page = 1; page <= 3 * MAX_VARIANTS; page++) {
+            assertThat(http.get("/history?kind=fault&page=" + page).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(cache.renders()).as("history pages are kept").isGreaterThanOrEqualTo(renders + 3 * MAX_VARIANTS);
+        assertThat(cache.size()).isLessThanOrEqualTo(size + MAX_VARIANTS);
+    }
+
+    @Test
+    void aNetworkOverItsCapGets429WhileOtherNetworksAndCachedPagesStillAnswer() {
+        http.get("/");
+        HttpResponse<String> refused = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (int i = 0; i < 400 && refused == null && System.nanoTime() < deadline; i++) {
+            HttpResponse<String> response =
+                    http.get("/notices/" + (800_000 + i), "X-Forwarded-For", "203.0.113." + (i % 200 + 1));
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(404);
+            }
+        }
+        assertThat(refused).as("a 429 within 400 requests").isNotNull();
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).doesNotContain("Exception");
+        // the same network still reads what is cached
+        assertThat(http.get("/", "X-Forwarded-For", "203.0.113.77").statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v2/summary.json", "X-Forwarded-For", "203.0.113.78")
+                        .statusCode())
+                .isEqualTo(200);
+        // another network is not affected
+        assertThat(http.get("/notices/123456789", "X-Forwarded-For", "198.51.100.7")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.get("/history?page=999", "X-Forwarded-For", "2001:db8:1:2::7")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anOldNoticeAndAChannelsAvailabilityAreReadOncePerRevision() {
+        var notice = notices.post(
+                new NoticeDraft("很久以前的故障", "fault", "排查中", Map.of("bank-card", "degraded"), null, null), "ops");
+        notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
+        try {
+            clock.advance(Duration.ofDays(30));
+            bumpRevision();
+            assertThat(snapshots.current().notice(notice.id()))
+                    .as("left the snapshot")
+                    .isEmpty();
+            String etag = etag("/notices/" + notice.id());
+            String availability = etag("/api/channels/alipay/availability?days=7");
+            long renders = cache.renders();
+            Statistics statistics = statistics();
+            statistics.clear();
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> page = http.get("/notices/" + notice.id() + "?ref=" + i);
+                assertThat(page.body()).contains("很久以前的故障");
+                assertThat(page.headers().firstValue("ETag")).contains(etag);
+                assertThat(http.get("/api/channels/alipay/availability?days=07&x=" + i)
+                                .headers()
+                                .firstValue("ETag"))
+                        .contains(availability);
+            }
+            assertThat(statistics.getPrepareStatementCount())
+                    .as("SQL statements")
+                    .isZero();
+            assertThat(cache.renders()).isEqualTo(renders);
+            assertThat(http.get("/api/channels/alipay/availability?days=0").statusCode())
+                    .isEqualTo(400);
+        } finally {
+            clock.set(TestClockConfig.START);
+            bumpRevision();
+        }
+    }
+
+    private Statistics statistics() {
+        return entityManagers.unwrap(SessionFactory.class).getStatistics();
+    }
+
+    private void bumpRevision() {
+        jdbc.update("update status_revision set revision = revision + 1 where id = 1");
+        snapshots.refreshIfBehind();
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private void resolve(long id) {
