@@ -96,7 +96,11 @@ class SecurityConfig {
             throws Exception {
         AuthenticationFilter bearer = new AuthenticationFilter(authentication, new BearerTokenConverter());
         bearer.setSuccessHandler((request, response, auth) -> {});
-        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        AuthenticationEntryPointFailureHandler refused = new AuthenticationEntryPointFailureHandler(problems);
+        // a token that could not be looked up (database down) is answered by ProblemResponses as 503, not rethrown as a
+        // 500
+        refused.setRethrowAuthenticationServiceException(false);
+        bearer.setFailureHandler(refused);
         bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
