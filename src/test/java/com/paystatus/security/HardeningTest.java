@@ -3,6 +3,7 @@ package com.paystatus.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Http;
+import com.paystatus.support.RawHttp;
 import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
 import java.net.http.HttpResponse;
@@ -87,9 +88,19 @@ class HardeningTest {
                 .contains("SameSite=Lax")
                 .doesNotContain("Secure");
 
-        HttpResponse<String> proxied = http.get("/login", "X-Forwarded-Proto", "https");
-        assertThat(header(proxied, "Strict-Transport-Security")).contains("max-age=");
-        assertThat(header(proxied, "Set-Cookie")).contains("Secure").contains("HttpOnly");
+        // the test profile names 127.0.0.2 as the reverse proxy
+        RawHttp.Answer proxied = RawHttp.get(port, "127.0.0.2", "/login", "X-Forwarded-Proto: https");
+        assertThat(proxied.header("Strict-Transport-Security")).anyMatch(v -> v.contains("max-age="));
+        assertThat(proxied.header("Set-Cookie")).anyMatch(v -> v.contains("Secure") && v.contains("HttpOnly"));
+    }
+
+    @Test
+    void forwardedHeadersFromAnAddressThatIsNotTheProxyAreIgnored() {
+        RawHttp.Answer claimed =
+                RawHttp.get(port, "127.0.0.1", "/login", "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9");
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.header("Strict-Transport-Security")).isEmpty();
+        assertThat(claimed.header("Set-Cookie")).noneMatch(v -> v.contains("Secure"));
     }
 
     @Test
