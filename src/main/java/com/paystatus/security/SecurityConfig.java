@@ -75,12 +75,13 @@ class SecurityConfig {
             PasswordEncoder passwords,
             LoginThrottle throttle,
             ApiTokenService tokens,
+            RefusedTokens refusedTokens,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
         ProviderManager manager = new ProviderManager(List.of(
                 new ThrottledPasswordAuthentication(dao, throttle, events),
-                new ApiTokenAuthenticationProvider(tokens, events)));
+                new ApiTokenAuthenticationProvider(tokens, refusedTokens)));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }
