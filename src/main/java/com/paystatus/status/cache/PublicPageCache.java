@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -42,8 +40,6 @@ import org.springframework.web.servlet.LocaleResolver;
  * not a plain 200 are passed on and not kept.
  */
 public class PublicPageCache extends OncePerRequestFilter implements DisposableBean {
-
-    private static final Logger log = LoggerFactory.getLogger(PublicPageCache.class);
 
     /** Short enough that a change is seen at once, long enough for a CDN to absorb a surge. */
     public static final CacheControl CACHE_CONTROL = CacheControl.maxAge(Duration.ofSeconds(1))
@@ -68,17 +64,12 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
             "/api/v2/scheduled-maintenances/upcoming.json",
             "/api/v2/scheduled-maintenances/active.json");
 
-    /** Hosts a page is rendered for when no base URL is configured; others get the first one's. */
-    static final int MAX_BASES = 8;
-
     private final StatusSnapshots snapshots;
     private final LocaleResolver locales;
     private final PageLinks links;
     private final boolean baseConfigured;
     private final Clock clock;
     private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
-    private final Map<String, String> bases = new ConcurrentHashMap<>();
-    private volatile String firstBase;
     private final AtomicLong renders = new AtomicLong();
     private final PageFiles files = new PageFiles();
 
@@ -223,36 +214,12 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
     }
 
     /**
-     * The base of the absolute links in the page. Without a configured base URL they come from the
-     * request's host: a few hosts get their own copy, any further one is answered with the first's,
-     * so that made-up Host headers can neither grow the cache nor get past it.
+     * The base of the absolute links in the page: the configured base URL, an allowed host or the
+     * localhost default (see {@link PageLinks#base}), so that a made-up Host header can neither grow
+     * the cache nor put its name in a page that others are served.
      */
     private String base(HttpServletRequest request) {
-        if (baseConfigured) {
-            return "";
-        }
-        String raw = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        String base = bases.get(raw);
-        if (base != null) {
-            return base;
-        }
-        synchronized (bases) {
-            base = bases.get(raw);
-            if (base == null && bases.size() < MAX_BASES) {
-                base = links.absolute(request, "");
-                bases.put(raw, base);
-                if (firstBase == null) {
-                    firstBase = base;
-                }
-                if (bases.size() == MAX_BASES) {
-                    log.warn(
-                            "Public pages were asked for under {} hosts; further hosts get the links of {}. Set paystatus.base-url.",
-                            MAX_BASES,
-                            firstBase);
-                }
-            }
-            return base != null ? base : firstBase;
-        }
+        return baseConfigured ? "" : links.base(request);
     }
 
     /** Drops pages that no longer exist (a notice that left the snapshot), once per revision. */
