@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** Reads {@code Authorization: Bearer <token>}; leaves every other request (Basic, none) to others. */
 final class BearerTokenConverter implements AuthenticationConverter {
@@ -18,6 +19,8 @@ final class BearerTokenConverter implements AuthenticationConverter {
         if (secret.isEmpty()) {
             throw new BadCredentialsException("empty bearer token");
         }
-        return ApiTokenAuthentication.unauthenticated(secret);
+        ApiTokenAuthentication token = ApiTokenAuthentication.unauthenticated(secret);
+        token.setDetails(new WebAuthenticationDetails(request));
+        return token;
     }
 }

@@ -3,7 +3,7 @@ package com.paystatus.security;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed sign-ins for this account or address: try again after {@link #retryAfter()}. */
+/** Too many failed sign-ins for this account or network: try again after {@link #retryAfter()}. */
 final class LoginThrottledException extends AuthenticationException {
 
     private final Duration retryAfter;
@@ -21,6 +21,12 @@ final class LoginThrottledException extends AuthenticationException {
 
     boolean locked() {
         return locked;
+    }
+
+    /** Whole seconds to wait, at least one: the {@code Retry-After} value and the number in the slow-down message. */
+    long seconds() {
+        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     /** Whole minutes to wait, at least one, for messages. */

@@ -35,16 +35,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         if (exception instanceof LoginThrottledException throttled) {
-            response.setHeader(
-                    "Retry-After",
-                    Long.toString(Math.max(1, throttled.retryAfter().getSeconds())));
+            response.setHeader("Retry-After", Long.toString(throttled.seconds()));
             write(
                     request,
                     response,
                     429,
                     "problem.throttled.title",
                     throttled.locked() ? "login.locked" : "login.slowDown",
-                    throttled.minutes());
+                    throttled.locked() ? throttled.minutes() : throttled.seconds());
             return;
         }
         if (exception instanceof InternalAuthenticationServiceException) {

@@ -16,7 +16,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,10 +26,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,12 +77,13 @@ class SecurityConfig {
             PasswordEncoder passwords,
             LoginThrottle throttle,
             ApiTokenService tokens,
+            RefusedTokens refusedTokens,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
         ProviderManager manager = new ProviderManager(List.of(
                 new ThrottledPasswordAuthentication(dao, throttle, events),
-                new ApiTokenAuthenticationProvider(tokens, events)));
+                new ApiTokenAuthenticationProvider(tokens, refusedTokens)));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }
@@ -135,7 +136,11 @@ class SecurityConfig {
             HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems) throws Exception {
         AuthenticationFilter bearer = new AuthenticationFilter(authentication, new BearerTokenConverter());
         bearer.setSuccessHandler((request, response, auth) -> {});
-        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        AuthenticationEntryPointFailureHandler refused = new AuthenticationEntryPointFailureHandler(problems);
+        // a token that could not be looked up (database down) is answered by ProblemResponses as 503,
+        // not rethrown as a 500
+        refused.setRethrowAuthenticationServiceException(false);
+        bearer.setFailureHandler(refused);
         bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         return http.authenticationManager(authentication)
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
@@ -199,8 +204,14 @@ class SecurityConfig {
             AppUserDetailsService users,
             ApplicationEventPublisher events)
             throws Exception {
+        // No session before someone signs in: the page asked for before the login form and the CSRF
+        // token live in cookies, so showing the form (or the board) costs the server nothing.
+        CookieRequestCache savedRequests = new CookieRequestCache();
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         SavedRequestAwareAuthenticationSuccessHandler toAdmin = new SavedRequestAwareAuthenticationSuccessHandler();
         toAdmin.setDefaultTargetUrl("/admin");
+        toAdmin.setRequestCache(savedRequests);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/account/**")
                         .authenticated()
                         .requestMatchers("/admin/users/**", "/admin/tokens/**", "/admin/audit/**")
@@ -230,7 +241,8 @@ class SecurityConfig {
                                 toAdmin.onAuthenticationSuccess(request, response, auth);
                             }
                         })
-                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
+                        .failureHandler((request, response, refused) -> response.sendRedirect(
+                                request.getContextPath() + LoginController.failureTarget(refused)))
                         .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     var auth = SecurityContextHolder.getContext().getAuthentication();
@@ -245,8 +257,9 @@ class SecurityConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .requestCache(cache -> cache.requestCache(savedRequests))
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
-                .csrf(Customizer.withDefaults());
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens));
         return http.build();
     }
 }

@@ -41,12 +41,12 @@ final class ThrottledPasswordAuthentication implements AuthenticationProvider {
             throttle.check(username, address);
         } catch (LoginThrottledException e) {
             events.publishEvent(new Audited(
-                    clip(username), "login.throttled", "user/" + clip(username), "retry after " + e.retryAfter()));
+                    clip(username), "login.throttled", "user/" + clip(username), "retry after " + e.seconds() + " s"));
             throw e;
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             return result;
         } catch (InternalAuthenticationServiceException e) {
             // the password could not be checked (the database is out of reach): not a failed sign-in
@@ -60,7 +60,11 @@ final class ThrottledPasswordAuthentication implements AuthenticationProvider {
             throttle.failed(username, address).forEach((key, outcome) -> {
                 if (outcome == LoginThrottle.Outcome.LOCKED) {
                     log.warn("Sign-in locked for {} after repeated failures (last from {})", key, address);
-                    events.publishEvent(new Audited(clip(username), "login.locked", clip(key), "from " + address));
+                    events.publishEvent(new Audited(
+                            clip(username),
+                            "login.locked",
+                            clip(key),
+                            "from " + address + " (network " + LoginThrottle.network(address) + ")"));
                 }
             });
             throw e;

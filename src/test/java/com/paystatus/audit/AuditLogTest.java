@@ -7,6 +7,8 @@ import com.paystatus.support.Http;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +40,9 @@ class AuditLogTest {
 
     @Autowired
     MaintenanceService maintenances;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Http http;
 
@@ -96,6 +102,42 @@ class AuditLogTest {
         assertThat(audit("?action=token.create").findValuesAsString("details"))
                 .anyMatch(d -> d.contains("audited token"));
         assertThat(s.get("/admin/audit?action=user").body()).contains("user/audited-user");
+    }
+
+    @Test
+    void aFloodOfBadTokensWritesACountPerNetworkAndMinuteNotARowEach() {
+        Instant start = clock.instant();
+        try {
+            clock.advance(Duration.ofMinutes(30)); // a minute no other test refused a token in
+            long before = refusedTokenRows();
+            for (int i = 0; i < 100; i++) {
+                HttpResponse<String> refused = http.send(
+                        HttpRequest.newBuilder(URI.create(http.base() + "/api/admin/channels"))
+                                .GET(),
+                        "Authorization",
+                        "Bearer pst_not-a-token-" + i);
+                assertThat(refused.statusCode()).isEqualTo(401);
+            }
+            assertThat(refusedTokenRows() - before).isBetween(1L, 2L);
+
+            clock.advance(Duration.ofMinutes(1));
+            http.send(
+                    HttpRequest.newBuilder(URI.create(http.base() + "/api/admin/channels"))
+                            .GET(),
+                    "Authorization",
+                    "Bearer pst_one-more");
+            assertThat(refusedTokenRows() - before).isLessThanOrEqualTo(3);
+            assertThat(audit("?action=login.tokenRefused").findValuesAsString("details"))
+                    .anyMatch(d -> d.contains("refused 100 tokens"));
+            assertThat(audit("?action=login.tokenRefused").findValuesAsString("target"))
+                    .contains("network/127.0.0.0/24");
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    private long refusedTokenRows() {
+        return jdbc.queryForObject("select count(*) from audit_event where action = 'login.tokenRefused'", Long.class);
     }
 
     @Test

@@ -9,10 +9,14 @@ import com.paystatus.support.TestClockConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +89,13 @@ class DatabaseOutageTest {
         assertThat(http.adminJson("POST", "/api/admin/notices", notice("数据库停机前的公告"))
                         .statusCode())
                 .isEqualTo(201);
+        String bearer = "Bearer "
+                + Http.json(http.adminJson("POST", "/api/admin/tokens", """
+                                {"name": "outage-monitor", "role": "operator"}"""))
+                        .get("secret")
+                        .asString();
+        assertThat(withToken(http, bearer, "GET", "/api/admin/channels", "").statusCode())
+                .isEqualTo(200);
 
         database.close();
         await().atMost(Duration.ofSeconds(15))
@@ -107,6 +118,17 @@ class DatabaseOutageTest {
         assertThat(refused.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(refused.body()).contains("数据库暂时无法连接");
+        for (HttpResponse<String> withToken : List.of(
+                withToken(http, bearer, "GET", "/api/admin/channels", ""),
+                withToken(http, bearer, "POST", "/api/admin/notices", notice("停机时用令牌发的公告")))) {
+            assertThat(withToken.statusCode())
+                    .as(withToken.request().method() + " with a token")
+                    .isEqualTo(503);
+            assertThat(withToken.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(withToken.headers().firstValue("Retry-After")).isPresent();
+            assertThat(withToken.body()).contains("数据库暂时无法连接");
+        }
         System.out.printf("OUTAGE public requests answered 200 while the database was down: %d in 5 s%n", answered);
 
         database = start();
@@ -121,6 +143,20 @@ class DatabaseOutageTest {
                         == 201);
 
         String board = http.get("/").body();
-        assertThat(board).contains("恢复后的公告").doesNotContain("停机时的公告").doesNotContain("暂时无法连接数据库");
+        assertThat(board)
+                .contains("恢复后的公告")
+                .doesNotContain("停机时的公告")
+                .doesNotContain("停机时用令牌发的公告")
+                .doesNotContain("暂时无法连接数据库");
+        assertThat(withToken(http, bearer, "GET", "/api/admin/channels", "").statusCode())
+                .isEqualTo(200);
+    }
+
+    private static HttpResponse<String> withToken(
+            Http http, String authorization, String method, String path, String json) {
+        return http.send(HttpRequest.newBuilder(URI.create(http.base() + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 }

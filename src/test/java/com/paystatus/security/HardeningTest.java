@@ -1,16 +1,34 @@
 package com.paystatus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.paystatus.support.Http;
+import com.paystatus.support.RawHttp;
 import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +44,7 @@ import tools.jackson.databind.JsonNode;
         properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @Import(TestClockConfig.class)
+@ExtendWith(OutputCaptureExtension.class)
 class HardeningTest {
 
     @LocalServerPort
@@ -87,9 +106,149 @@ class HardeningTest {
                 .contains("SameSite=Lax")
                 .doesNotContain("Secure");
 
-        HttpResponse<String> proxied = http.get("/login", "X-Forwarded-Proto", "https");
-        assertThat(header(proxied, "Strict-Transport-Security")).contains("max-age=");
-        assertThat(header(proxied, "Set-Cookie")).contains("Secure").contains("HttpOnly");
+        // the test profile names 127.0.0.2 as the reverse proxy
+        RawHttp.Answer proxied = RawHttp.get(port, "127.0.0.2", "/login", "X-Forwarded-Proto: https");
+        assertThat(proxied.header("Strict-Transport-Security")).anyMatch(v -> v.contains("max-age="));
+        assertThat(proxied.header("Set-Cookie")).anyMatch(v -> v.contains("Secure") && v.contains("HttpOnly"));
+    }
+
+    @Test
+    void forwardedHeadersFromAnAddressThatIsNotTheProxyAreIgnored() {
+        RawHttp.Answer claimed =
+                RawHttp.get(port, "127.0.0.1", "/login", "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9");
+        assertThat(claimed.status()).isEqualTo(200);
+        assertThat(claimed.header("Strict-Transport-Security")).isEmpty();
+        assertThat(claimed.header("Set-Cookie")).noneMatch(v -> v.contains("Secure"));
+    }
+
+    @Test
+    void theBoardAndTheLoginFormCreateNoSessionAndSigningInStillNeedsTheCsrfToken() {
+        for (String path : List.of("/", "/login", "/admin", "/login?error")) {
+            assertThat(http.get(path).headers().allValues("Set-Cookie"))
+                    .as(path)
+                    .noneMatch(c -> c.startsWith("JSESSIONID"));
+        }
+
+        WebSession forged = new WebSession(port);
+        forged.get("/login");
+        HttpResponse<String> withoutToken =
+                forged.postWithoutToken("/login", Map.of("username", "admin", "password", Http.ADMIN_PASSWORD));
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(forged.sessionId()).isNull();
+
+        WebSession admin = new WebSession(port);
+        assertThat(admin.get("/admin/channels").statusCode()).isEqualTo(302);
+        HttpResponse<String> signedIn = admin.login("admin", Http.ADMIN_PASSWORD);
+        assertThat(WebSession.location(signedIn)).endsWith("/admin/channels");
+        assertThat(admin.sessionId()).isNotNull();
+        assertThat(admin.get("/admin/channels").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAbortedOversizedFormLogsOneLineAndNoStackTrace(CapturedOutput output) throws Exception {
+        abortAfterSending("Content-Length: 300000", "username=admin&password=" + "p".repeat(70_000));
+        abortAfterSending("Content-Length: 1000", "username=admin&pass");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> output.getAll().contains("a body of 300000 bytes")
+                        && output.getAll().contains("Client went away during POST /login"));
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+        assertThat(output.getAll()).doesNotContain("\tat org.apache").doesNotContain("InvalidParameterException");
+    }
+
+    static final int SLOW_CLIENTS = 1_000;
+
+    @Test
+    void aThousandClientsTricklingLoginBodiesLeaveTheBoardAnswering() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        AtomicBoolean trickling = new AtomicBoolean(true);
+        Thread trickle = new Thread(() -> {
+            long until = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+            while (trickling.get() && System.nanoTime() < until) {
+                for (Socket socket : List.copyOf(slow)) {
+                    try {
+                        socket.getOutputStream().write('x');
+                    } catch (IOException closedByServer) {
+                        // expected once the deadline passed
+                    }
+                }
+                try {
+                    Thread.sleep(500); // the attack's pace, not a wait for the server
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        HttpClient reader = HttpClient.newHttpClient();
+        try {
+            byte[] start = ("POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+                            + "username=admin&password=")
+                    .getBytes(StandardCharsets.US_ASCII);
+            long opened = System.nanoTime();
+            for (int i = 0; i < SLOW_CLIENTS; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.getOutputStream().write(start);
+                synchronized (slow) {
+                    slow.add(socket);
+                }
+            }
+            trickle.start();
+            long worst = 0;
+            for (int i = 0; i < 20; i++) {
+                long before = System.nanoTime();
+                HttpResponse<String> board = reader.send(
+                        HttpRequest.newBuilder(URI.create(http.base() + "/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(board.statusCode()).isEqualTo(200);
+                worst = Math.max(worst, System.nanoTime() - before);
+            }
+            System.out.printf(
+                    "SLOW BODIES %d trickling POST /login: 20 GET / answered, slowest in %d ms%n",
+                    SLOW_CLIENTS, Duration.ofNanos(worst).toMillis());
+
+            // the server closes every slow connection at its deadline (10 s), whatever still trickles in
+            long deadline = opened + Duration.ofSeconds(25).toNanos();
+            int closed = 0;
+            for (Socket socket : slow) {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+                try {
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    if (answer.isEmpty() || answer.startsWith("HTTP/1.1 408")) {
+                        closed++;
+                    }
+                } catch (SocketException reset) {
+                    closed++;
+                } catch (SocketTimeoutException stillOpen) {
+                    break;
+                }
+            }
+            assertThat(closed).isEqualTo(SLOW_CLIENTS);
+            System.out.printf(
+                    "SLOW BODIES all %d closed by the server %d ms after they opened%n",
+                    closed, Duration.ofNanos(System.nanoTime() - opened).toMillis());
+        } finally {
+            trickling.set(false);
+            trickle.interrupt();
+            trickle.join(5_000);
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    private void abortAfterSending(String length, String body) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\n" + length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (SocketException refusedMidway) {
+            // the server may refuse before the whole of it was sent: that is the point
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.paystatus.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Http;
+import com.paystatus.support.RawHttp;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
@@ -11,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,12 +113,97 @@ class LoginThrottlingTest {
             assertThat(WebSession.location(s.login(victim, "wrong " + i))).endsWith("/login?error");
         }
         HttpResponse<String> refused = s.login(victim, PASSWORD);
-        assertThat(WebSession.location(refused)).endsWith("/login?error");
-        assertThat(s.get("/login?error").body()).contains("失败次数过多，请等待约 1 分钟后再试");
+        assertThat(WebSession.location(refused)).endsWith("/login?error&wait=1");
+        assertThat(s.get("/login?error&wait=1").body()).contains("失败次数过多，请等待 1 秒后再试");
         assertThat(s.get("/admin").statusCode()).isEqualTo(302);
 
         clock.advance(Duration.ofSeconds(2));
         assertThat(WebSession.location(s.login(victim, PASSWORD))).contains("/admin");
+    }
+
+    /** HTTP Basic from another loopback address: 127.0.1.x is another /24 than 127.0.0.1. */
+    private RawHttp.Answer basicFrom(String address, String user, String password, String... headers) {
+        String[] lines = new String[headers.length + 1];
+        lines[0] = "Authorization: " + Http.basic(user, password);
+        System.arraycopy(headers, 0, lines, 1, headers.length);
+        return RawHttp.get(port, address, "/api/admin/channels", lines);
+    }
+
+    private static long secondsIn(String detail) {
+        Matcher m = Pattern.compile("(\\d+) 秒").matcher(detail);
+        assertThat(m.find()).as(detail).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void failuresFromOneNetworkLockOnlyThatNetworkOutOfTheAccount() {
+        for (int i = 1; i <= 10; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(basicFrom("127.0.1.5", "admin", "guess " + i).status()).isEqualTo(401);
+        }
+        RawHttp.Answer attacker = basicFrom("127.0.1.77", "admin", Http.ADMIN_PASSWORD);
+        assertThat(attacker.status()).as("the same /24 stays locked out").isEqualTo(429);
+        assertThat(attacker.body()).contains("锁定");
+
+        assertThat(basicFrom("127.0.0.1", "admin", Http.ADMIN_PASSWORD).status())
+                .as("the owner on another network signs in at once")
+                .isEqualTo(200);
+        assertThat(basicFrom("127.0.2.1", "admin", Http.ADMIN_PASSWORD).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aGuesserSpreadOverManyNetworksIsSlowedButTheOwnerGetsIn() {
+        String victim = person("victim-spread");
+        assertThat(basicFrom("127.0.0.1", victim, PASSWORD).status()).isEqualTo(200);
+        for (int n = 1; n <= 24; n++) {
+            clock.advance(Duration.ofSeconds(61));
+            assertThat(basicFrom("127.0." + (10 + n) + ".1", victim, "guess " + n)
+                            .status())
+                    .as("guess from network " + n)
+                    .isEqualTo(401);
+        }
+        RawHttp.Answer slowed = basicFrom("127.0.99.1", victim, "one more guess");
+        assertThat(slowed.status()).isEqualTo(429);
+        assertThat(slowed.header("Retry-After")).containsExactly("16");
+        assertThat(secondsIn(slowed.json().get("detail").asString())).isEqualTo(16);
+
+        assertThat(basicFrom("127.0.0.1", victim, PASSWORD).status())
+                .as("the owner's own network is not slowed by others' guesses")
+                .isEqualTo(200);
+        clock.advance(Duration.ofSeconds(16));
+        assertThat(basicFrom("127.0.99.1", victim, "after the wait").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theSlowDownMessageSaysTheSameSecondsAsRetryAfter() {
+        String victim = person("victim-seconds");
+        for (int i = 1; i <= 8; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(basic(victim, "guess " + i).statusCode()).isEqualTo(401);
+        }
+        clock.advance(Duration.ofMillis(1500));
+        HttpResponse<String> slowed = basic(victim, PASSWORD);
+        assertThat(slowed.statusCode()).isEqualTo(429);
+        long header = Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(header).isEqualTo(7);
+        assertThat(secondsIn(Http.json(slowed).get("detail").asString())).isEqualTo(header);
+    }
+
+    @Test
+    void aClientCannotClaimAnotherAddressWithForwardedFor() {
+        String victim = person("victim-forwarded");
+        for (int i = 1; i <= 5; i++) {
+            assertThat(basicFrom("127.0.0.1", victim, "guess " + i, "X-Forwarded-For: 203.0.113." + i)
+                            .status())
+                    .isEqualTo(401);
+        }
+        assertThat(basic(victim, PASSWORD).statusCode())
+                .as("the failures were counted under 127.0.0.1, whatever the header claimed")
+                .isEqualTo(429);
+        String audit = http.adminJson("GET", "/api/admin/audit?action=login.failure&actor=victim-forwarded", "")
+                .body();
+        assertThat(audit).contains("127.0.0.1").doesNotContain("203.0.113");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.paystatus.status.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.paystatus.shared.InputText;
 import com.paystatus.shared.PageLinks;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.HistoryQuery;
@@ -97,9 +98,6 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
     private static final List<String> PUBLIC_PREFIXES =
             List.of("/channels/", "/notices/", "/badge", "/api/v2/", "/api/channels/", "/history", "/widget");
 
-    /** Hosts a page is rendered for when no base URL is configured; others get the first one's. */
-    static final int MAX_BASES = 8;
-
     private final StatusSnapshots snapshots;
     private final LocaleResolver locales;
     private final PageLinks links;
@@ -113,8 +111,6 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
     private final Map<Key, Slot> pending = new ConcurrentHashMap<>();
 
     private final int maxVariants;
-    private final Map<String, String> bases = new ConcurrentHashMap<>();
-    private volatile String firstBase;
     private final AtomicLong renders = new AtomicLong();
     private final PageFiles files = new PageFiles();
 
@@ -425,7 +421,12 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
         }
         if (path.equals("/history")) {
             String channel = orEmpty(request.getParameter("channel"));
-            String kind = orEmpty(request.getParameter("kind")).trim();
+            String kind = orEmpty(request.getParameter("kind"));
+            String number = orEmpty(request.getParameter("page"));
+            if (!InputText.acceptable(channel) || !InputText.acceptable(kind) || !InputText.acceptable(number)) {
+                return null; // refused with a 400 further on, not read as "no filter"
+            }
+            kind = kind.trim();
             if (!HistoryQuery.isKnownChannel(channel, snapshot) || !HistoryQuery.isKnownKind(kind)) {
                 // explained by the page without a query, and not kept: the value is in the answer
                 return null;
@@ -442,6 +443,9 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
         if (path.startsWith("/api/channels/") && path.endsWith("/availability")) {
             String slug = path.substring("/api/channels/".length(), path.length() - "/availability".length());
             String days = request.getParameter("days");
+            if (days != null && !InputText.acceptable(days)) {
+                return null;
+            }
             String count = days == null ? Integer.toString(StatusSnapshot.UPTIME_DAYS) : days.trim();
             if (!snapshot.channels().containsKey(slug) || !isDays(count)) {
                 return null;
@@ -498,36 +502,12 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
     }
 
     /**
-     * The base of the absolute links in the page. Without a configured base URL they come from the
-     * request's host: a few hosts get their own copy, any further one is answered with the first's,
-     * so that made-up Host headers can neither grow the cache nor get past it.
+     * The base of the absolute links in the page: the configured base URL, an allowed host or the
+     * localhost default (see {@link PageLinks#base}), so that a made-up Host header can neither grow
+     * the cache nor put its name in a page that others are served.
      */
     private String base(HttpServletRequest request) {
-        if (baseConfigured) {
-            return "";
-        }
-        String raw = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        String base = bases.get(raw);
-        if (base != null) {
-            return base;
-        }
-        synchronized (bases) {
-            base = bases.get(raw);
-            if (base == null && bases.size() < MAX_BASES) {
-                base = links.absolute(request, "");
-                bases.put(raw, base);
-                if (firstBase == null) {
-                    firstBase = base;
-                }
-                if (bases.size() == MAX_BASES) {
-                    log.warn(
-                            "Public pages were asked for under {} hosts; further hosts get the links of {}. Set paystatus.base-url.",
-                            MAX_BASES,
-                            firstBase);
-                }
-            }
-            return base != null ? base : firstBase;
-        }
+        return baseConfigured ? "" : links.base(request);
     }
 
     /** Drops pages that no longer exist (a notice that left the snapshot), once per revision. */

@@ -66,12 +66,7 @@ class StatuspageContractTest {
 
     private static PayStatusProperties properties() {
         return new PayStatusProperties(
-                SHANGHAI,
-                14,
-                "",
-                new PayStatusProperties.DemoData(false),
-                new PayStatusProperties.Admin("admin", ""),
-                10);
+                SHANGHAI, 14, "", new PayStatusProperties.DemoData(false), new PayStatusProperties.Admin("admin", ""));
     }
 
     private static ChannelRecord channel(String slug, String group, ChannelState state, List<Long> heldBy) {

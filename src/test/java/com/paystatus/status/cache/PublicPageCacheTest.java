@@ -9,6 +9,7 @@ import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
+import com.paystatus.support.RawHttp;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import jakarta.persistence.EntityManagerFactory;
@@ -316,6 +317,40 @@ class PublicPageCacheTest {
                 .anySatisfy(v -> assertThat(v).contains("no-store"));
         assertThat(http.get("/admin").statusCode()).isEqualTo(302);
         assertThat(cache.size()).isEqualTo(size);
+    }
+
+    @Test
+    void aMadeUpHostNeverReachesTheLinksThatAreServed() {
+        long notice = Http.json(http.adminJson("POST", "/api/admin/notices", """
+                        {"title": "主机头测试", "kind": "fault", "message": "排查中", "channels": {"alipay": "degraded"}}"""))
+                .get("id")
+                .asLong();
+        List<String> shared = List.of(
+                "/",
+                "/channels/alipay",
+                "/notices/" + notice,
+                "/history.atom",
+                "/history.rss",
+                "/channels/alipay.atom",
+                "/api/v2/summary.json",
+                "/widget");
+        for (String path : shared) {
+            RawHttp.Answer poisoned =
+                    RawHttp.get(port, "127.0.0.1", path, "Host: evil.example", "X-Forwarded-Host: evil.example");
+            assertThat(poisoned.status()).as(path).isEqualTo(200);
+            assertThat(poisoned.all())
+                    .as("what a cache in front would keep for everyone: " + path)
+                    .doesNotContain("evil.example");
+        }
+        for (String path : shared) {
+            assertThat(http.get(path).body()).as(path).doesNotContain("evil.example");
+        }
+        assertThat(Http.json(http.get("/api/v2/summary.json"))
+                        .get("page")
+                        .get("url")
+                        .asString())
+                .isEqualTo("http://localhost:" + port);
+        resolve(notice);
     }
 
     @Test
