@@ -1,11 +1,12 @@
 package com.paystatus.security;
 
+import com.paystatus.shared.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -74,11 +75,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var problem = new LinkedHashMap<String, Object>();
-        problem.put("type", "about:blank");
-        problem.put("title", messages.getMessage(titleKey, null, locale));
-        problem.put("status", status);
-        problem.put("detail", messages.getMessage(detailKey, args, locale));
+        var problem = ProblemWriter.problem(
+                HttpStatus.valueOf(status),
+                messages.getMessage(titleKey, null, locale),
+                messages.getMessage(detailKey, args, locale),
+                null);
         problem.put("instance", request.getRequestURI());
         json.writeValue(response.getOutputStream(), problem);
     }

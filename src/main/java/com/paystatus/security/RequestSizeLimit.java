@@ -1,5 +1,6 @@
 package com.paystatus.security;
 
+import com.paystatus.shared.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,15 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps JSON bodies sent to the admin API at 64 KB: a declared larger body is refused with 413 before
@@ -31,26 +31,21 @@ class RequestSizeLimit {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> adminApiBodyLimit(
-            MessageSource messages, LocaleResolver locales, JsonMapper json) {
+            MessageSource messages, LocaleResolver locales, ProblemWriter problems) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if (request.getContentLengthLong() > MAX_JSON_BYTES) {
                     var locale = locales.resolveLocale(request);
-                    response.setStatus(413);
                     response.setHeader("Connection", "close");
-                    response.setContentType("application/problem+json");
-                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                    String detail = messages.getMessage(
-                            "problem.tooLarge.detail", new Object[] {MAX_JSON_BYTES / 1024}, locale);
-                    String title = messages.getMessage("problem.tooLarge.title", null, locale);
-                    var problem = new java.util.LinkedHashMap<String, Object>();
-                    problem.put("type", "about:blank");
-                    problem.put("title", title);
-                    problem.put("status", 413);
-                    problem.put("detail", detail);
-                    json.writeValue(response.getOutputStream(), problem);
+                    problems.write(
+                            response,
+                            HttpStatus.PAYLOAD_TOO_LARGE,
+                            messages.getMessage("problem.tooLarge.title", null, locale),
+                            messages.getMessage(
+                                    "problem.tooLarge.detail", new Object[] {MAX_JSON_BYTES / 1024}, locale),
+                            null);
                     return;
                 }
                 chain.doFilter(new Capped(request), response);

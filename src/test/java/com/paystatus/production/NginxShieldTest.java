@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import com.paystatus.PayStatusApplication;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.Instances;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -221,13 +219,7 @@ class NginxShieldTest {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(PayStatusApplication.class, TestClockConfig.class)
-                .run(
-                        "--spring.profiles.active=test,postgres",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--server.port=0");
+        return Instances.start(url);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -3,12 +3,12 @@ package com.paystatus.production;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.paystatus.PayStatusApplication;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
 import com.paystatus.channel.StateChange;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
+import com.paystatus.support.Instances;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -44,15 +43,7 @@ class TwoInstancesTest {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(PayStatusApplication.class, TestClockConfig.class)
-                .run(
-                        "--spring.profiles.active=test,postgres",
-                        "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--server.port=0",
-                        "--paystatus.scheduler.enabled=true",
-                        "--paystatus.scheduler.interval=200ms");
+        return Instances.start(url, "--paystatus.scheduler.enabled=true", "--paystatus.scheduler.interval=200ms");
     }
 
     private static Http http(ConfigurableApplicationContext context) {
