@@ -165,6 +165,26 @@ class AuditLogTest {
     }
 
     @Test
+    void entriesWrittenBeforeDetailsWereJsonAreShownAsTheyWere() {
+        jdbc.update(
+                "insert into audit_event (occurred_at, actor, action, target, details) values (?, ?, ?, ?, ?)",
+                java.sql.Timestamp.from(clock.instant()),
+                "admin",
+                "legacy.entry",
+                "notice/1",
+                "status: investigating → resolved; message: 已恢复");
+
+        JsonNode legacy = audit("?action=legacy.entry").get(0).get("details");
+        assertThat(legacy.get("changes").isEmpty()).isTrue();
+        assertThat(legacy.get("notes").get("text").asString())
+                .isEqualTo("status: investigating → resolved; message: 已恢复");
+        WebSession admin = new WebSession(port);
+        admin.login("admin", Http.ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/audit?action=legacy.entry").body())
+                .contains("status: investigating → resolved; message: 已恢复");
+    }
+
+    @Test
     void theLogCanBeReadButNeverChangedOrDeleted() {
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             assertThat(http.adminJson(method, "/api/admin/audit", "{}").statusCode())
