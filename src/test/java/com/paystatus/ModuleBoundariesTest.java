@@ -3,6 +3,8 @@ package com.paystatus;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.paystatus.audit.Auditable;
+import com.paystatus.shared.PublicChange;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -45,6 +47,29 @@ class ModuleBoundariesTest {
                 .should()
                 .notBePublic()
                 .because("templates and JSON never see an entity")
+                .check(CLASSES);
+    }
+
+    @Test
+    void publicChangesAreAuditedRecordsOfTheirFeatureThatCarryNoEntity() {
+        classes()
+                .that()
+                .implement(PublicChange.class)
+                .should()
+                .beRecords()
+                .andShould()
+                .implement(Auditable.class)
+                .andShould()
+                .bePublic()
+                .because("a public change reaches the snapshot and the audit log as one domain event")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .implement(Auditable.class)
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Entity.class)
+                .because("events carry records, never entities")
                 .check(CLASSES);
     }
 

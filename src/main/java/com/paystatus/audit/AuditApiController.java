@@ -23,7 +23,13 @@ class AuditApiController {
     }
 
     record EntryJson(
-            long id, String occurredAt, String actor, String address, String action, String target, String details) {}
+            long id,
+            String occurredAt,
+            String actor,
+            String address,
+            String action,
+            String target,
+            AuditDetails details) {}
 
     @GetMapping("/api/admin/audit")
     List<EntryJson> api(

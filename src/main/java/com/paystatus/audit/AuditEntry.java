@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.function.Function;
 
 /** One row of the audit log. Written once; the app has no way to change or delete it. */
 @Entity
@@ -34,7 +35,8 @@ class AuditEntry {
         this.details = details;
     }
 
-    AuditRecord toRecord() {
-        return new AuditRecord(id, occurredAt, actor, address, action, target, details);
+    /** @param parse reads the stored JSON details */
+    AuditRecord toRecord(Function<String, AuditDetails> parse) {
+        return new AuditRecord(id, occurredAt, actor, address, action, target, parse.apply(details));
     }
 }

@@ -1,12 +1,12 @@
 package com.paystatus.audit;
 
-import com.paystatus.shared.Audited;
 import com.paystatus.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -18,13 +18,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit log. Services publish {@link Audited} inside their transaction; this listener runs in
- * that same transaction (a plain, synchronous {@code @EventListener}), so a change and its audit row
+ * The audit log. Features publish their domain events ({@link Auditable}) inside their transaction;
+ * this listener runs in that same transaction (a plain, synchronous {@code @EventListener}), so a change and its audit row
  * commit or roll back together. It adds when, who (the signed-in user or token, unless the event names
  * someone, as sign-ins do; {@code system} for scheduled work) and from which address (the client's,
- * once {@code server.forward-headers-strategy} trusts the proxy).
+ * once {@code server.forward-headers-strategy} trusts the proxy). Details are stored as JSON.
  */
 @Service
 public class AuditLog {
@@ -34,24 +36,53 @@ public class AuditLog {
     /** The last page anyone may ask for: 5 million entries back, and far from any integer overflow. */
     static final int MAX_PAGE = 100_000;
 
+    /** The length of the {@code details} column. */
+    static final int MAX_DETAILS = 16_000;
+
+    /** Each text in the details is clipped to this, so that a row fits whatever was written. */
+    private static final int MAX_TEXT = 1_000;
+
     private final AuditEntryRepository entries;
+    private final JsonMapper json;
     private final Clock clock;
 
-    AuditLog(AuditEntryRepository entries, Clock clock) {
+    AuditLog(AuditEntryRepository entries, JsonMapper json, Clock clock) {
         this.entries = entries;
+        this.json = json;
         this.clock = clock;
     }
 
     @EventListener
     @Transactional
-    public void record(Audited event) {
+    public void record(Auditable event) {
+        Audited audited = event.audited();
         entries.save(new AuditEntry(
                 clock.instant(),
-                clip(event.actor() != null ? event.actor() : currentActor(), 100),
+                clip(audited.actor() != null ? audited.actor() : currentActor(), 100),
                 clip(currentAddress(), 64),
-                clip(event.action(), 60),
-                clip(event.target(), 200),
-                clip(event.details(), 4000)));
+                clip(audited.action(), 60),
+                clip(audited.target(), 200),
+                json(audited.details())));
+    }
+
+    private String json(AuditDetails details) {
+        String text = json.writeValueAsString(details.map(t -> clip(t, MAX_TEXT)));
+        if (text.length() > MAX_DETAILS) {
+            text = json.writeValueAsString(details.map(t -> clip(t, 100)));
+        }
+        return text;
+    }
+
+    /** Rows written before details were JSON hold plain text: shown as it is. */
+    private AuditDetails details(String text) {
+        if (text == null || text.isBlank()) {
+            return AuditDetails.none();
+        }
+        try {
+            return json.readValue(text, AuditDetails.class);
+        } catch (JacksonException e) {
+            return new AuditDetails(List.of(), Map.of("text", text));
+        }
     }
 
     /** Filters; blank means any. {@code action} matches a prefix ({@code login} finds every sign-in event). */
@@ -81,7 +112,7 @@ public class AuditLog {
         }
         Specification<AuditEntry> where = Specification.allOf(specs);
         return entries.findAll(where, PageRequest.of(page, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")))
-                .map(AuditEntry::toRecord);
+                .map(e -> e.toRecord(this::details));
     }
 
     private static String likePrefix(String text) {

@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** An audit log entry as pages and the API show it. */
 public record AuditRecord(
-        long id, Instant occurredAt, String actor, String address, String action, String target, String details) {}
+        long id,
+        Instant occurredAt,
+        String actor,
+        String address,
+        String action,
+        String target,
+        AuditDetails details) {}

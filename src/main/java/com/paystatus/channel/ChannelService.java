@@ -1,10 +1,8 @@
 package com.paystatus.channel;
 
-import com.paystatus.shared.Audited;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.NotFoundException;
-import com.paystatus.shared.PublicChanges;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,7 +36,7 @@ public class ChannelService {
     private final ChannelGroupRepository groups;
     private final ChannelStateChangeRepository changes;
     private final List<StateHolds> holds;
-    private final PublicChanges publicChanges;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChannelService(
@@ -45,13 +44,13 @@ public class ChannelService {
             ChannelGroupRepository groups,
             ChannelStateChangeRepository changes,
             List<StateHolds> holds,
-            PublicChanges publicChanges,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.channels = channels;
         this.groups = groups;
         this.changes = changes;
         this.holds = holds;
-        this.publicChanges = publicChanges;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -123,8 +122,9 @@ public class ChannelService {
         Channel channel = channels.save(new Channel(cleanSlug, details, groupFor(details), now));
         channel.suggestInstead(alternatives);
         changes.save(new ChannelStateChange(channel.getId(), null, ChannelState.AVAILABLE, now, actor, null, null));
-        publicChanges.record(Audited.of("channel.create", "channel/" + cleanSlug, details.toString()));
-        return get(cleanSlug);
+        ChannelRecord created = get(cleanSlug);
+        events.publishEvent(new ChannelCreated(created));
+        return created;
     }
 
     @Transactional
@@ -134,12 +134,9 @@ public class ChannelService {
         List<Long> alternatives = alternativeIds(slug, details);
         channel.describe(details, groupFor(details));
         channel.suggestInstead(alternatives);
-        publicChanges.record(Audited.of(
-                "channel.update",
-                "channel/" + slug,
-                "before: " + before.nameZh() + " / " + before.nameEn() + " / " + before.groupZh() + " / "
-                        + before.groupEn() + " / alternatives " + before.alternatives() + " → after: " + details));
-        return get(slug);
+        ChannelRecord after = get(slug);
+        events.publishEvent(new ChannelEdited(before, after));
+        return after;
     }
 
     /**
@@ -163,11 +160,9 @@ public class ChannelService {
         channel.setState(state);
         channels.flush();
         reconcile(List.of(channel.getId()), actor, cleanReason, null);
-        publicChanges.record(Audited.of(
-                "channel.state",
-                "channel/" + slug,
-                Audited.details(Audited.change("state", before.code(), state.code()), "reason: " + cleanReason)));
-        return get(slug);
+        ChannelRecord after = get(slug);
+        events.publishEvent(new ChannelStateSet(after, before, cleanReason));
+        return after;
     }
 
     /**

@@ -1,11 +1,9 @@
 package com.paystatus.maintenance;
 
 import com.paystatus.channel.ChannelService;
-import com.paystatus.shared.Audited;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.NotFoundException;
-import com.paystatus.shared.PublicChanges;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Scheduling maintenance windows and acting on them. While a window is in progress its channels are
  * held in {@code maintenance} (see {@link MaintenanceHolds}); {@link #recordDueTransitions} writes
- * each start and end into the channels' history once, at the moment it was due.
+ * each start and end into the channels' history once, at the moment it was due. Each change is
+ * published as it happened ({@link MaintenanceScheduled}, {@link MaintenanceStarted}, ...).
  */
 @Service
 public class MaintenanceService {
@@ -28,14 +28,17 @@ public class MaintenanceService {
 
     private final MaintenanceRepository maintenances;
     private final ChannelService channels;
-    private final PublicChanges publicChanges;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MaintenanceService(
-            MaintenanceRepository maintenances, ChannelService channels, PublicChanges publicChanges, Clock clock) {
+            MaintenanceRepository maintenances,
+            ChannelService channels,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.maintenances = maintenances;
         this.channels = channels;
-        this.publicChanges = publicChanges;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,12 +59,9 @@ public class MaintenanceService {
         }
         Maintenance maintenance = maintenances.saveAndFlush(Maintenance.schedule(
                 draft.title(), draft.message(), ids, draft.startsAt(), draft.endsAt(), clock.instant(), actor));
-        publicChanges.record(Audited.of(
-                "maintenance.schedule",
-                "maintenance/" + maintenance.getId(),
-                "title: " + draft.title() + "; window: " + draft.startsAt() + " – " + draft.endsAt() + "; message: "
-                        + draft.message()));
-        return maintenance.toRecord(channels.slugsById());
+        MaintenanceRecord scheduled = maintenance.toRecord(channels.slugsById());
+        events.publishEvent(new MaintenanceScheduled(scheduled));
+        return scheduled;
     }
 
     @Transactional
@@ -72,8 +72,9 @@ public class MaintenanceService {
         maintenances.flush();
         channels.reconcile(maintenance.getChannelIds(), now, actor, reason(maintenance), null);
         maintenance.startRecorded(now);
-        publicChanges.record(Audited.of("maintenance.start", "maintenance/" + id, "message: " + message));
-        return maintenance.toRecord(channels.slugsById());
+        MaintenanceRecord started = maintenance.toRecord(channels.slugsById());
+        events.publishEvent(new MaintenanceStarted(started, message, false));
+        return started;
     }
 
     @Transactional
@@ -81,11 +82,9 @@ public class MaintenanceService {
         Maintenance maintenance = find(id);
         Instant endBefore = maintenance.getEndsAt();
         maintenance.extend(endsAt, message, clock.instant(), actor);
-        publicChanges.record(Audited.of(
-                "maintenance.extend",
-                "maintenance/" + id,
-                Audited.details(Audited.change("endsAt", endBefore, endsAt), "message: " + message)));
-        return maintenance.toRecord(channels.slugsById());
+        MaintenanceRecord extended = maintenance.toRecord(channels.slugsById());
+        events.publishEvent(new MaintenanceExtended(extended, endBefore, message));
+        return extended;
     }
 
     @Transactional
@@ -99,41 +98,42 @@ public class MaintenanceService {
             channels.reconcile(maintenance.getChannelIds(), now, actor, reason(maintenance), null);
         }
         maintenance.endRecorded(now);
-        publicChanges.record(Audited.of("maintenance.complete", "maintenance/" + id, "message: " + message));
-        return maintenance.toRecord(channels.slugsById());
+        MaintenanceRecord completed = maintenance.toRecord(channels.slugsById());
+        events.publishEvent(new MaintenanceCompleted(completed, message, false));
+        return completed;
     }
 
     /**
      * Writes every start and end that has come due into the channels' history, each at the moment
-     * it was due, and announces the change. Safe to call any number of times, from any instance:
+     * it was due, and publishes each as {@link MaintenanceStarted} or {@link MaintenanceCompleted}. Safe to call any number of times, from any instance:
      * what is written once is not written again. Returns how many transitions were written.
      */
     @Transactional
     public int recordDueTransitions() {
         Instant now = clock.instant();
         int written = 0;
-        List<String> due = new ArrayList<>();
+        List<Object> due = new ArrayList<>();
+        Map<Long, String> slugs = null;
         for (Maintenance maintenance : maintenances.findUnfinished()) {
             MaintenanceWindow window = maintenance.window();
             if (maintenance.startDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveStart(), SCHEDULER, reason(maintenance), null);
                 maintenance.startRecorded(now);
-                due.add("maintenance/" + maintenance.getId() + " started");
+                slugs = slugs != null ? slugs : channels.slugsById();
+                due.add(new MaintenanceStarted(maintenance.toRecord(slugs), null, true));
                 written++;
             }
             if (maintenance.endDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveEnd(), SCHEDULER, reason(maintenance), null);
                 maintenance.endRecorded(now);
-                due.add("maintenance/" + maintenance.getId() + " ended");
+                slugs = slugs != null ? slugs : channels.slugsById();
+                due.add(new MaintenanceCompleted(maintenance.toRecord(slugs), null, true));
                 written++;
             }
         }
-        if (written > 0) {
-            publicChanges.record(
-                    new Audited(SCHEDULER, "maintenance.due", null, Audited.details(due.toArray(String[]::new))));
-        }
+        due.forEach(events::publishEvent);
         return written;
     }
 

@@ -2,13 +2,11 @@ package com.paystatus.notice;
 
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
-import com.paystatus.shared.Audited;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.NotFoundException;
-import com.paystatus.shared.PublicChanges;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -25,20 +24,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Posting notices, updating and resolving them. Each change reconciles the affected channels'
- * effective states (and so their history) and bumps the public revision, in one transaction.
+ * effective states (and so their history) and publishes what happened ({@link NoticePosted}, {@link
+ * NoticeUpdated}, {@link PostmortemWritten}) in the same transaction.
  */
 @Service
 public class NoticeService {
 
     private final NoticeRepository notices;
     private final ChannelService channels;
-    private final PublicChanges publicChanges;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NoticeService(NoticeRepository notices, ChannelService channels, PublicChanges publicChanges, Clock clock) {
+    NoticeService(NoticeRepository notices, ChannelService channels, ApplicationEventPublisher events, Clock clock) {
         this.notices = notices;
         this.channels = channels;
-        this.publicChanges = publicChanges;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,12 +68,7 @@ public class NoticeService {
                 draft.title() == null ? null : draft.title().trim(),
                 notice.getId());
         NoticeRecord posted = notice.toRecord(slugsById());
-        publicChanges.record(Audited.of(
-                "notice.post",
-                "notice/" + posted.id(),
-                "title: " + posted.title() + "; kind: " + posted.kind().code() + "; status: "
-                        + posted.status().code() + "; channels: " + posted.channels() + "; estimatedRecoveryAt: "
-                        + posted.estimatedRecoveryAt() + "; message: " + draft.message()));
+        events.publishEvent(new NoticePosted(posted, draft.message()));
         return posted;
     }
 
@@ -89,7 +84,8 @@ public class NoticeService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        NoticeRecord before = notice.toRecord(Map.of());
+        Map<Long, String> slugs = slugsById();
+        NoticeRecord before = notice.toRecord(slugs);
         notice.postUpdate(status, draft.message(), draft.estimatedRecoveryAt(), clock.instant(), actor);
         notices.flush();
         channels.reconcile(
@@ -97,20 +93,9 @@ public class NoticeService {
                 actor,
                 draft.message(),
                 notice.getId());
-        publicChanges.record(Audited.of(
-                "notice.update",
-                "notice/" + notice.getId(),
-                Audited.details(
-                        Audited.change(
-                                "status",
-                                before.status().code(),
-                                notice.toRecord(Map.of()).status().code()),
-                        Audited.change(
-                                "estimatedRecoveryAt",
-                                before.estimatedRecoveryAt(),
-                                notice.toRecord(Map.of()).estimatedRecoveryAt()),
-                        "message: " + draft.message())));
-        return notice.toRecord(slugsById());
+        NoticeRecord after = notice.toRecord(slugs);
+        events.publishEvent(new NoticeUpdated(before, after, draft.message()));
+        return after;
     }
 
     @Transactional
@@ -118,11 +103,9 @@ public class NoticeService {
         Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
         String before = notice.toRecord(Map.of()).postmortem();
         notice.writePostmortem(text, clock.instant());
-        publicChanges.record(Audited.of(
-                "notice.postmortem",
-                "notice/" + id,
-                Audited.change("postmortem", before, notice.toRecord(Map.of()).postmortem())));
-        return notice.toRecord(slugsById());
+        NoticeRecord written = notice.toRecord(slugsById());
+        events.publishEvent(new PostmortemWritten(written, before));
+        return written;
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,5 @@
 package com.paystatus.notice;
 
-import com.paystatus.shared.Audited;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
@@ -90,17 +89,14 @@ public class NoticeTemplateService {
                 notice.message(),
                 channels);
         NoticeTemplateRecord saved = templates.saveAndFlush(template).toRecord();
-        events.publishEvent(Audited.of(
-                id == null ? "template.create" : "template.update",
-                "template/" + saved.id(),
-                (before == null ? "" : "before: " + before + " → ") + "after: " + saved));
+        events.publishEvent(new TemplateSaved(before, saved));
         return saved;
     }
 
     @Transactional
     public void delete(long id) {
         NoticeTemplate template = find(id);
-        events.publishEvent(Audited.of("template.delete", "template/" + id, "before: " + template.toRecord()));
+        events.publishEvent(new TemplateDeleted(template.toRecord()));
         templates.delete(template);
     }
 

@@ -1,6 +1,5 @@
 package com.paystatus.security;
 
-import com.paystatus.shared.Audited;
 import com.paystatus.shared.Horizon;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.NotFoundException;
@@ -69,11 +68,9 @@ public class ApiTokenService {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiToken token = tokens.save(new ApiToken(trimmed, hash(secret), role, now, actor, expiresAt));
-        events.publishEvent(Audited.of(
-                "token.create",
-                "token/" + token.getId(),
-                "name: " + trimmed + ", role: " + role.code() + ", expires: " + (expiresAt == null ? "—" : expiresAt)));
-        return new Created(token.toRecord(now), secret);
+        ApiTokenRecord created = token.toRecord(now);
+        events.publishEvent(new UserEvents.TokenCreated(created));
+        return new Created(created, secret);
     }
 
     @Transactional
@@ -81,8 +78,9 @@ public class ApiTokenService {
         ApiToken token = tokens.findById(id).orElseThrow(() -> new NotFoundException("error.tokenNotFound", id));
         Instant now = clock.instant();
         token.revoke(now, actor);
-        events.publishEvent(Audited.of("token.revoke", "token/" + id, "name: " + token.getName()));
-        return token.toRecord(now);
+        ApiTokenRecord revoked = token.toRecord(now);
+        events.publishEvent(new UserEvents.TokenRevoked(revoked));
+        return revoked;
     }
 
     /** The token's name and role when it is known, not revoked and not expired. */

@@ -1,6 +1,7 @@
 package com.paystatus.security;
 
-import com.paystatus.shared.Audited;
+import com.paystatus.audit.AuditDetails;
+import com.paystatus.audit.Audited;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -51,7 +52,10 @@ class RefusedTokens {
                 .incrementAndGet();
         if (count == 1) {
             audit(new Audited(
-                    "anonymous", "login.tokenRefused", "network/" + network, "unknown, expired or revoked token"));
+                    "anonymous",
+                    "login.tokenRefused",
+                    "network/" + network,
+                    AuditDetails.none().withNote("reason", "unknown, expired or revoked token")));
         }
     }
 
@@ -74,8 +78,11 @@ class RefusedTokens {
                                 "anonymous",
                                 "login.tokenRefused",
                                 "network/" + bucket.network(),
-                                "refused " + count.get() + " tokens in the minute from "
-                                        + Instant.ofEpochMilli(bucket.minute() * 60_000L)));
+                                AuditDetails.none()
+                                        .withNote(
+                                                "summary",
+                                                "refused " + count.get() + " tokens in the minute from "
+                                                        + Instant.ofEpochMilli(bucket.minute() * 60_000L))));
                     } finally {
                         RequestContextHolder.setRequestAttributes(request);
                     }
@@ -88,7 +95,7 @@ class RefusedTokens {
         try {
             events.publishEvent(event);
         } catch (DataAccessException | TransactionException e) {
-            log.warn("Could not audit {} for {}: {}", event.details(), event.target(), e.getMessage());
+            log.warn("Could not audit {} for {}: {}", event.details().readable(), event.target(), e.getMessage());
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.paystatus.security;
 
-import com.paystatus.shared.Audited;
+import com.paystatus.audit.Audited;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
@@ -233,7 +233,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler((request, response, auth) -> {
                             events.publishEvent(
-                                    new Audited(auth.getName(), "login.success", "user/" + auth.getName(), ""));
+                                    new Audited(auth.getName(), "login.success", "user/" + auth.getName(), null));
                             if (auth.getAuthorities().stream()
                                     .anyMatch(a -> AppPrincipal.PASSWORD_CHANGE.equals(a.getAuthority()))) {
                                 response.sendRedirect(request.getContextPath() + "/account/password");

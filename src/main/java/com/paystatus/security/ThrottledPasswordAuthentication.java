@@ -1,6 +1,7 @@
 package com.paystatus.security;
 
-import com.paystatus.shared.Audited;
+import com.paystatus.audit.AuditDetails;
+import com.paystatus.audit.Audited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +42,10 @@ final class ThrottledPasswordAuthentication implements AuthenticationProvider {
             throttle.check(username, address);
         } catch (LoginThrottledException e) {
             events.publishEvent(new Audited(
-                    clip(username), "login.throttled", "user/" + clip(username), "retry after " + e.seconds() + " s"));
+                    clip(username),
+                    "login.throttled",
+                    "user/" + clip(username),
+                    AuditDetails.none().withNote("retryAfter", e.seconds() + " s")));
             throw e;
         }
         try {
@@ -56,7 +60,7 @@ final class ThrottledPasswordAuthentication implements AuthenticationProvider {
                     clip(username),
                     "login.failure",
                     "user/" + clip(username),
-                    e.getClass().getSimpleName()));
+                    AuditDetails.none().withNote("reason", e.getClass().getSimpleName())));
             throttle.failed(username, address).forEach((key, outcome) -> {
                 if (outcome == LoginThrottle.Outcome.LOCKED) {
                     log.warn("Sign-in locked for {} after repeated failures (last from {})", key, address);
@@ -64,7 +68,9 @@ final class ThrottledPasswordAuthentication implements AuthenticationProvider {
                             clip(username),
                             "login.locked",
                             clip(key),
-                            "from " + address + " (network " + LoginThrottle.network(address) + ")"));
+                            AuditDetails.none()
+                                    .withNote("from", address)
+                                    .withNote("network", LoginThrottle.network(address))));
                 }
             });
             throw e;

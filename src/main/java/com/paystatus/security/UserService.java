@@ -1,6 +1,5 @@
 package com.paystatus.security;
 
-import com.paystatus.shared.Audited;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.NotFoundException;
@@ -83,7 +82,7 @@ public class UserService {
         }
         String password = generatedPassword();
         AppUser user = users.save(new AppUser(name, passwords.encode(password), role, true, clock.instant()));
-        events.publishEvent(Audited.of("user.create", "user/" + name, "role: " + role.code()));
+        events.publishEvent(new UserEvents.UserCreated(user.toRecord()));
         return new WithPassword(user.toRecord(), password);
     }
 
@@ -98,10 +97,7 @@ public class UserService {
         }
         boolean before = user.isEnabled();
         user.setEnabled(enabled);
-        events.publishEvent(Audited.of(
-                enabled ? "user.enable" : "user.disable",
-                "user/" + user.getUsername(),
-                Audited.change("enabled", before, enabled)));
+        events.publishEvent(new UserEvents.UserEnabledSet(user.getUsername(), before, enabled));
         return user.toRecord();
     }
 
@@ -115,8 +111,7 @@ public class UserService {
         }
         if (before != role) {
             user.changeRole(role);
-            events.publishEvent(Audited.of(
-                    "user.role", "user/" + user.getUsername(), Audited.change("role", before.code(), role.code())));
+            events.publishEvent(new UserEvents.UserRoleChanged(user.getUsername(), before, role));
         }
         return user.toRecord();
     }
@@ -127,7 +122,7 @@ public class UserService {
         AppUser user = find(username);
         String password = generatedPassword();
         user.changePassword(passwords.encode(password), true);
-        events.publishEvent(Audited.of("user.passwordReset", "user/" + user.getUsername(), ""));
+        events.publishEvent(new UserEvents.PasswordReset(user.getUsername()));
         return new WithPassword(user.toRecord(), password);
     }
 
@@ -143,7 +138,7 @@ public class UserService {
             throw new InvalidInputException("newPassword", "validation.password.same");
         }
         user.changePassword(passwords.encode(replacement), false);
-        events.publishEvent(new Audited(username, "user.passwordChange", "user/" + username, ""));
+        events.publishEvent(new UserEvents.PasswordChanged(username));
     }
 
     private long enabledAdmins() {

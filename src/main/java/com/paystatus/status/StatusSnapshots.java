@@ -10,8 +10,7 @@ import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.NoticeSpan;
 import com.paystatus.shared.PayStatusProperties;
-import com.paystatus.shared.PublicChanges;
-import com.paystatus.shared.PublicStatusChanged;
+import com.paystatus.shared.PublicChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ public class StatusSnapshots {
     private final ChannelService channels;
     private final NoticeService notices;
     private final MaintenanceService maintenances;
-    private final PublicChanges publicChanges;
+    private final StatusRevision statusRevision;
     private final PayStatusProperties properties;
     private final Clock clock;
     private final TransactionTemplate readTransaction;
@@ -60,14 +59,14 @@ public class StatusSnapshots {
             ChannelService channels,
             NoticeService notices,
             MaintenanceService maintenances,
-            PublicChanges publicChanges,
+            StatusRevision revision,
             PayStatusProperties properties,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.channels = channels;
         this.notices = notices;
         this.maintenances = maintenances;
-        this.publicChanges = publicChanges;
+        this.statusRevision = revision;
         this.properties = properties;
         this.clock = clock;
         this.readTransaction = new TransactionTemplate(transactions);
@@ -124,12 +123,15 @@ public class StatusSnapshots {
     }
 
     @TransactionalEventListener
-    void onPublicChange(PublicStatusChanged change) {
+    void onPublicChange(PublicChange change) {
         try {
             rebuild();
         } catch (RuntimeException e) {
             // The write has committed; readers keep the previous snapshot until the next rebuild.
-            log.error("Could not rebuild the status snapshot after revision {}", change.revision(), e);
+            log.error(
+                    "Could not rebuild the status snapshot after {}",
+                    change.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -139,7 +141,7 @@ public class StatusSnapshots {
      */
     public boolean refreshIfBehind() {
         StatusSnapshot snapshot = current.get();
-        if (snapshot != null && publicChanges.current() <= snapshot.revision()) {
+        if (snapshot != null && statusRevision.current() <= snapshot.revision()) {
             return false;
         }
         rebuild();
@@ -156,7 +158,7 @@ public class StatusSnapshots {
     }
 
     private StatusSnapshot build() {
-        long revision = publicChanges.current();
+        long revision = statusRevision.current();
         Instant now = clock.instant();
         List<ChannelRecord> all = channels.all();
         // a day more than the bars show, so that the oldest day is whole in any zone

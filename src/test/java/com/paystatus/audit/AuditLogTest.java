@@ -57,6 +57,22 @@ class AuditLogTest {
         return Http.json(response);
     }
 
+    /** The before and after of one field in an entry's details, or empty when it did not change. */
+    private static List<String> change(JsonNode details, String field) {
+        for (JsonNode change : details.get("changes")) {
+            if (change.get("field").asString().equals(field)) {
+                return java.util.Arrays.asList(
+                        change.get("before").isNull()
+                                ? null
+                                : change.get("before").asString(),
+                        change.get("after").isNull()
+                                ? null
+                                : change.get("after").asString());
+            }
+        }
+        return List.of();
+    }
+
     @Test
     void everyChangeIsRecordedWithWhoWhereAndBeforeAndAfter() {
         long id = Http.json(http.adminJson("POST", "/api/admin/notices", """
@@ -74,10 +90,18 @@ class AuditLogTest {
         JsonNode update = audit("?action=notice.update&target=notice/" + id).get(0);
         assertThat(update.get("actor").asString()).isEqualTo("admin");
         assertThat(update.get("address").asString()).isEqualTo("127.0.0.1");
-        assertThat(update.get("details").asString()).contains("status: investigating → resolved");
+        assertThat(change(update.get("details"), "status")).containsExactly("investigating", "resolved");
+        assertThat(update.get("details").get("notes").get("message").asString()).isEqualTo("已恢复");
         assertThat(update.get("occurredAt").asString()).isNotBlank();
 
-        assertThat(audit("?action=channel.state&target=channel/alipay").findValuesAsString("details"))
+        assertThat(audit("?action=channel.state&target=channel/alipay").findValues("details").stream()
+                        .map(d -> change(d, "state") + " "
+                                + d.get("notes").get("reason").asString()))
+                .contains("[available, maintenance] 升级", "[maintenance, available] 完成");
+        WebSession admin = new WebSession(port);
+        admin.login("admin", Http.ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/audit?action=channel.state&target=channel/alipay")
+                        .body())
                 .contains("state: available → maintenance; reason: 升级", "state: maintenance → available; reason: 完成");
         assertThat(audit("?action=notice.post&actor=admin").findValuesAsString("target"))
                 .contains("notice/" + id);
@@ -99,8 +123,8 @@ class AuditLogTest {
         s.post("/admin/users", "/admin/users", Map.of("username", "audited-user", "role", "support"));
         s.post("/admin/tokens", "/admin/tokens", Map.of("name", "audited token", "role", "support"));
         assertThat(audit("?action=user.create").findValuesAsString("target")).contains("user/audited-user");
-        assertThat(audit("?action=token.create").findValuesAsString("details"))
-                .anyMatch(d -> d.contains("audited token"));
+        assertThat(audit("?action=token.create").findValues("details"))
+                .anyMatch(d -> change(d, "name").equals(java.util.Arrays.asList(null, "audited token")));
         assertThat(s.get("/admin/audit?action=user").body()).contains("user/audited-user");
     }
 
@@ -127,8 +151,8 @@ class AuditLogTest {
                     "Authorization",
                     "Bearer pst_one-more");
             assertThat(refusedTokenRows() - before).isLessThanOrEqualTo(3);
-            assertThat(audit("?action=login.tokenRefused").findValuesAsString("details"))
-                    .anyMatch(d -> d.contains("refused 100 tokens"));
+            assertThat(audit("?action=login.tokenRefused").findValues("details"))
+                    .anyMatch(d -> d.path("notes").path("summary").asString().contains("refused 100 tokens"));
             assertThat(audit("?action=login.tokenRefused").findValuesAsString("target"))
                     .contains("network/127.0.0.0/24");
         } finally {
@@ -138,6 +162,26 @@ class AuditLogTest {
 
     private long refusedTokenRows() {
         return jdbc.queryForObject("select count(*) from audit_event where action = 'login.tokenRefused'", Long.class);
+    }
+
+    @Test
+    void entriesWrittenBeforeDetailsWereJsonAreShownAsTheyWere() {
+        jdbc.update(
+                "insert into audit_event (occurred_at, actor, action, target, details) values (?, ?, ?, ?, ?)",
+                java.sql.Timestamp.from(clock.instant()),
+                "admin",
+                "legacy.entry",
+                "notice/1",
+                "status: investigating → resolved; message: 已恢复");
+
+        JsonNode legacy = audit("?action=legacy.entry").get(0).get("details");
+        assertThat(legacy.get("changes").isEmpty()).isTrue();
+        assertThat(legacy.get("notes").get("text").asString())
+                .isEqualTo("status: investigating → resolved; message: 已恢复");
+        WebSession admin = new WebSession(port);
+        admin.login("admin", Http.ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/audit?action=legacy.entry").body())
+                .contains("status: investigating → resolved; message: 已恢复");
     }
 
     @Test
@@ -169,10 +213,10 @@ class AuditLogTest {
         } finally {
             clock.set(start);
         }
-        JsonNode due = audit("?action=maintenance.due").get(0);
-        assertThat(due.get("actor").asString()).isEqualTo("scheduler");
-        assertThat(due.get("details").asString())
-                .contains("maintenance/" + id + " started")
-                .contains("maintenance/" + id + " ended");
+        JsonNode due = audit("?action=maintenance.due&target=maintenance/" + id);
+        assertThat(due.findValuesAsString("actor")).containsOnly("scheduler");
+        assertThat(due.findValues("details").stream()
+                        .map(d -> d.get("notes").get("transition").asString()))
+                .containsExactlyInAnyOrder("maintenance/" + id + " started", "maintenance/" + id + " ended");
     }
 }

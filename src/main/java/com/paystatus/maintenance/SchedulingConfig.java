@@ -1,4 +1,4 @@
-package com.paystatus.shared;
+package com.paystatus.maintenance;
 
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -9,7 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Scheduled work, locked through the database so that it runs on one instance at a time. */
+/**
+ * Scheduled work, locked through the database so that it runs on one instance at a time: the
+ * maintenance transitions are the one job that must not run twice at once. Enables scheduling for the
+ * whole application (the snapshot poll and the refused-token sweep too).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT2M")
