@@ -49,9 +49,10 @@ import org.springframework.web.servlet.LocaleResolver;
  * their {@code If-None-Match}. The minute is part of the key because pages carry words relative to
  * now (「约 2 小时后」, overdue estimates, maintenance becoming active, today's uptime bar).
  *
- * <p>Only known pages are kept (see {@link #pageOf}): the board, the widget, the Statuspage API, the
- * feeds and badges, and the pages of channels and notices in the current snapshot, each at most once
- * per language. Pages read from the database (each page and filter of {@code /history}, notices older
+ * <p>Only known pages are kept (see {@link #pageOf}, and {@link PublicEndpoints}, which lists them):
+ * the board, the widget, the Statuspage API, the feeds and badges, and the pages of channels and
+ * notices in the current snapshot, each at most once per language. The cache alone sets {@code
+ * Cache-Control} and {@code Vary} on what it keeps. Pages read from the database (each page and filter of {@code /history}, notices older
  * than the snapshot, a channel's availability for some number of days) are kept too, as variants of
  * which at most {@code paystatus.cache.max-variants} are kept (Caffeine's W-TinyLFU: once full, a new
  * variant is kept when it is asked for more often than the one it would push out, so a flood of
