@@ -4,15 +4,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.paystatus.status.cache.PublicPageCache;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -95,6 +98,29 @@ class ModuleBoundariesTest {
                                 || c.isAssignableTo(JdbcTemplate.class)
                                 || c.isAssignableTo(DataSource.class)))
                 .because("public reads never touch the database per request: they read the StatusSnapshot")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyThePublicPageCacheSetsCachingHeadersOnPublicAnswers() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.paystatus.status..")
+                .and()
+                .resideOutsideOfPackage("com.paystatus.status.cache..")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "sets Cache-Control or Vary on a ResponseEntity",
+                        (JavaMethodCall call) -> call.getTargetOwner()
+                                        .getName()
+                                        .startsWith(ResponseEntity.class.getName())
+                                && Set.of("cacheControl", "varyBy").contains(call.getName())
+                                // QR codes are not kept by the cache; their bytes never change for a URL
+                                && !(call.getOriginOwner().getSimpleName().equals("StatusPagesController")
+                                        && call.getOrigin().getName().equals("qr"))))
+                .orShould()
+                .accessField(PublicPageCache.class, "CACHE_CONTROL")
+                .because("the cache keeps these answers and decides how long others may keep them")
                 .check(CLASSES);
     }
 
