@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A channel as the rest of the application sees it.
  *
+ * @param groupId the group it is listed under; group names may change, the id does not
  * @param ownState the state an operator set directly
  * @param state what the public sees: the worst of {@code ownState} and the states open notices hold it in
  * @param heldBy what holds the channel in {@code state}: open notices first, oldest first
@@ -21,6 +22,7 @@ public record ChannelRecord(
         String nameEn,
         String descriptionZh,
         String descriptionEn,
+        long groupId,
         String groupZh,
         String groupEn,
         int groupOrder,

@@ -70,15 +70,24 @@ public class ChannelService {
     /** Every channel's state from {@code from} until now, for uptime: two indexed reads per channel. */
     @Transactional(readOnly = true)
     public List<StateTimeline> timelines(Instant from) {
-        return channels.findAll().stream()
+        return timelines(slugsById(), from);
+    }
+
+    /**
+     * As {@link #timelines(Instant)}, for the channels given by id and slug: the snapshot passes the
+     * channels it has just read instead of reading them again.
+     */
+    @Transactional(readOnly = true)
+    public List<StateTimeline> timelines(Map<Long, String> slugsById, Instant from) {
+        return slugsById.entrySet().stream()
                 .map(c -> new StateTimeline(
-                        c.getSlug(),
+                        c.getValue(),
                         from,
-                        changes.findInForceAt(c.getId(), from).stream()
+                        changes.findInForceAt(c.getKey(), from).stream()
                                 .findFirst()
                                 .map(ChannelStateChange::getToState)
                                 .orElse(null),
-                        changes.findByChannelIdAndChangedAtAfterOrderByChangedAtAscIdAsc(c.getId(), from).stream()
+                        changes.findByChannelIdAndChangedAtAfterOrderByChangedAtAscIdAsc(c.getKey(), from).stream()
                                 .map(ChannelStateChange::toRecord)
                                 .toList()))
                 .toList();
@@ -250,6 +259,7 @@ public class ChannelService {
                 channel.getNameEn(),
                 channel.getDescriptionZh(),
                 channel.getDescriptionEn(),
+                channel.getGroup().getId(),
                 channel.getGroup().getNameZh(),
                 channel.getGroup().getNameEn(),
                 channel.getGroup().getDisplayOrder(),

@@ -145,7 +145,12 @@ public class MaintenanceService {
     /** Windows to come or under way, and those that ended since the given instant, by start. */
     @Transactional(readOnly = true)
     public List<MaintenanceRecord> currentOrEndedSince(Instant since) {
-        Map<Long, String> slugs = channels.slugsById();
+        return currentOrEndedSince(since, channels.slugsById());
+    }
+
+    /** As {@link #currentOrEndedSince(Instant)}, naming channels by the slugs given for their ids. */
+    @Transactional(readOnly = true)
+    public List<MaintenanceRecord> currentOrEndedSince(Instant since, Map<Long, String> slugs) {
         return maintenances.findCurrentOrEndedSince(since).stream()
                 .map(m -> m.toRecord(slugs))
                 .toList();

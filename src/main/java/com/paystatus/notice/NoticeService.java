@@ -118,7 +118,12 @@ public class NoticeService {
     /** Open notices and those resolved since the given instant, newest first. */
     @Transactional(readOnly = true)
     public List<NoticeRecord> openOrResolvedSince(Instant since) {
-        Map<Long, String> slugs = slugsById();
+        return openOrResolvedSince(since, slugsById());
+    }
+
+    /** As {@link #openOrResolvedSince(Instant)}, naming channels by the slugs given for their ids. */
+    @Transactional(readOnly = true)
+    public List<NoticeRecord> openOrResolvedSince(Instant since, Map<Long, String> slugs) {
         return notices.findOpenOrResolvedSince(since).stream()
                 .map(n -> n.toRecord(slugs))
                 .toList();

@@ -1,6 +1,7 @@
 package com.paystatus.security;
 
 import com.paystatus.audit.Audited;
+import com.paystatus.status.PublicEndpoints;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
@@ -154,10 +155,8 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable());
     }
 
-    /** Paths that serve the public status to machines and other sites; GET only. */
-    static final String[] PUBLIC_MACHINE_PATHS = {
-        "/api/v2/**", "/history.atom", "/history.rss", "/channels/*.atom", "/badge.svg", "/badge/*.svg", "/widget"
-    };
+    /** Paths that serve the public status to machines and other sites ({@link PublicEndpoints}); GET only. */
+    static final String[] PUBLIC_MACHINE_PATHS = PublicEndpoints.machinePatterns();
 
     @Bean
     @Order(3)
@@ -178,7 +177,7 @@ class SecurityConfig {
                     config.setMaxAge(Duration.ofHours(1));
                     return config;
                 }))
-                // The controllers set a short public max-age; the widget is meant to be framed elsewhere.
+                // The public page cache sets a short public max-age; the widget is meant to be framed elsewhere.
                 .headers(headers -> headers.cacheControl(cache -> cache.disable())
                         .frameOptions(frame -> frame.disable())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -2,25 +2,16 @@ package com.paystatus.status;
 
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
-import com.paystatus.channel.StateHold;
-import com.paystatus.channel.StateTimeline;
-import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
-import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
-import com.paystatus.notice.NoticeSpan;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.shared.PublicChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -33,7 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Holds the current {@link StatusSnapshot} and rebuilds it after every committed public change.
+ * Holds the current {@link StatusSnapshot} and rebuilds it after every committed public change: it
+ * reads the records and swaps in what {@link SnapshotBuilder} makes of them.
  * Rebuilds are serialised, and a snapshot never replaces one of a newer revision. Every second it
  * also reads the one revision row, so that a change made through another instance shows here too;
  * when the database cannot be reached, the last snapshot goes on being served and {@link
@@ -157,77 +149,23 @@ public class StatusSnapshots {
         return result;
     }
 
+    /** One read of each source; the channels are read once and name the channels of everything else. */
     private StatusSnapshot build() {
         long revision = statusRevision.current();
         Instant now = clock.instant();
-        List<ChannelRecord> all = channels.all();
-        // a day more than the bars show, so that the oldest day is whole in any zone
-        Instant uptimeFrom = now.minus(Duration.ofDays(StatusSnapshot.UPTIME_DAYS + 1));
+        Instant uptimeFrom = SnapshotBuilder.uptimeFrom(now);
         Instant recentFrom = now.minus(Duration.ofDays(properties.recentDays()));
-        // one read serves both the notices shown and the uptime bars' notices
-        List<NoticeRecord> read =
-                notices.openOrResolvedSince(recentFrom.isBefore(uptimeFrom) ? recentFrom : uptimeFrom);
-        List<NoticeRecord> shown = read.stream()
-                .filter(n -> n.isOpen() || !n.resolvedAt().isBefore(recentFrom))
-                .toList();
-        List<NoticeSpan> spans = read.stream()
-                .filter(n -> n.isOpen() || !n.resolvedAt().isBefore(uptimeFrom))
-                .map(NoticeSpan::of)
-                .toList();
-        Map<Long, NoticeRecord> noticesById = shown.stream()
-                .collect(Collectors.toMap(NoticeRecord::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<MaintenanceRecord> windows =
-                maintenances.currentOrEndedSince(now.minus(Duration.ofDays(properties.recentDays())));
-        Map<Long, MaintenanceRecord> maintenancesById =
-                windows.stream().collect(Collectors.toMap(MaintenanceRecord::id, Function.identity()));
-        Map<String, ChannelRecord> bySlug = all.stream()
-                .collect(Collectors.toMap(ChannelRecord::slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-
-        Map<String, ChannelView> views = new LinkedHashMap<>();
-        for (ChannelRecord channel : all) {
-            NoticeRecord cause = channel.heldByNotices().stream()
-                    .map(noticesById::get)
-                    .filter(n -> n != null)
-                    .findFirst()
-                    .orElse(null);
-            MaintenanceRecord maintenance = channel.heldBy().stream()
-                    .filter(h -> h.source() == StateHold.Source.MAINTENANCE)
-                    .map(h -> maintenancesById.get(h.sourceId()))
-                    .filter(m -> m != null)
-                    .findFirst()
-                    .orElse(null);
-            List<ChannelRecord> alternatives = channel.alternatives().stream()
-                    .map(bySlug::get)
-                    .filter(a -> a != null && a.state().isUsable())
-                    .toList();
-            List<NoticeRecord> open = shown.stream()
-                    .filter(n -> n.isOpen() && n.channels().containsKey(channel.slug()))
-                    .toList();
-            views.put(channel.slug(), new ChannelView(channel, cause, maintenance, alternatives, open));
-        }
-
-        Map<String, List<ChannelView>> byGroup = new LinkedHashMap<>();
-        Map<String, String> groupEn = new LinkedHashMap<>();
-        for (ChannelView view : views.values()) {
-            byGroup.computeIfAbsent(view.channel().groupZh(), g -> new ArrayList<>())
-                    .add(view);
-            groupEn.putIfAbsent(view.channel().groupZh(), view.channel().groupEn());
-        }
-        List<GroupView> groups = byGroup.entrySet().stream()
-                .map(e -> new GroupView(e.getKey(), groupEn.get(e.getKey()), List.copyOf(e.getValue())))
-                .toList();
-
-        return new StatusSnapshot(
+        List<ChannelRecord> all = channels.all();
+        Map<Long, String> slugs = SnapshotBuilder.slugsById(all);
+        return SnapshotBuilder.build(new SnapshotBuilder.Sources(
                 revision,
                 now,
-                groups,
-                shown.stream().filter(NoticeRecord::isOpen).toList(),
-                shown.stream().filter(n -> !n.isOpen()).toList(),
-                windows,
-                Map.copyOf(views),
-                Map.copyOf(noticesById),
-                channels.timelines(uptimeFrom).stream()
-                        .collect(Collectors.toUnmodifiableMap(StateTimeline::slug, Function.identity())),
-                spans);
+                recentFrom,
+                uptimeFrom,
+                all,
+                // one read serves both the notices shown and the uptime bars' notices
+                notices.openOrResolvedSince(recentFrom.isBefore(uptimeFrom) ? recentFrom : uptimeFrom, slugs),
+                maintenances.currentOrEndedSince(recentFrom, slugs),
+                channels.timelines(slugs, uptimeFrom)));
     }
 }

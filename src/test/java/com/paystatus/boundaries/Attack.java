@@ -2,6 +2,7 @@ package com.paystatus.boundaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.status.PublicEndpoints;
 import com.paystatus.support.Http;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,26 +24,22 @@ final class Attack {
     private static final Map<Integer, String> TOKENS = new ConcurrentHashMap<>();
 
     /** Every public answer a reader or a machine can ask for, on the demo board. */
-    static final List<String> PUBLIC_PATHS = List.of(
-            "/",
-            "/?lang=en",
-            "/history",
-            "/history?lang=en",
-            "/channels/fenfu-online",
-            "/channels/fenfu-online?lang=en",
-            "/history.atom",
-            "/history.rss",
-            "/channels/fenfu-online.atom",
-            "/api/v2/summary.json",
-            "/api/v2/status.json",
-            "/api/v2/components.json",
-            "/api/v2/incidents.json",
-            "/api/v2/incidents/unresolved.json",
-            "/api/v2/scheduled-maintenances.json",
-            "/badge.svg",
-            "/badge/fenfu-online.svg",
-            "/widget",
-            "/api/channels/fenfu-online/availability");
+    static final List<String> PUBLIC_PATHS = publicPaths("fenfu-online");
+
+    /** The public endpoints for one channel, the HTML pages also in English (notices come and go). */
+    private static List<String> publicPaths(String slug) {
+        List<String> paths = new java.util.ArrayList<>();
+        for (PublicEndpoints.Endpoint endpoint : PublicEndpoints.ALL) {
+            if (endpoint.isPerNotice() || endpoint.kept() == PublicEndpoints.Kept.NOT_KEPT) {
+                continue;
+            }
+            paths.add(endpoint.with(slug));
+            if (endpoint.door() == PublicEndpoints.Door.PAGE && !endpoint.path().startsWith("/api/")) {
+                paths.add(endpoint.with(slug) + "?lang=en");
+            }
+        }
+        return List.copyOf(paths);
+    }
 
     private Attack() {}
 

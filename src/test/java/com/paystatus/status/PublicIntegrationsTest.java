@@ -65,16 +65,10 @@ import tools.jackson.databind.JsonNode;
 class PublicIntegrationsTest {
 
     private static final Path CLIENTS = Path.of("src/test/statuspage-client");
-    private static final String[] API = {
-        "/api/v2/summary.json",
-        "/api/v2/status.json",
-        "/api/v2/components.json",
-        "/api/v2/incidents.json",
-        "/api/v2/incidents/unresolved.json",
-        "/api/v2/scheduled-maintenances.json",
-        "/api/v2/scheduled-maintenances/upcoming.json",
-        "/api/v2/scheduled-maintenances/active.json"
-    };
+    private static final String[] API = PublicEndpoints.ALL.stream()
+            .map(PublicEndpoints.Endpoint::path)
+            .filter(path -> path.startsWith(PublicEndpoints.API_ROOT))
+            .toArray(String[]::new);
 
     @LocalServerPort
     int port;

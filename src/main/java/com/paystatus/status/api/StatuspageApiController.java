@@ -8,11 +8,9 @@ import com.paystatus.status.api.StatuspageDocuments.IncidentsDocument;
 import com.paystatus.status.api.StatuspageDocuments.MaintenancesDocument;
 import com.paystatus.status.api.StatuspageDocuments.StatusDocument;
 import com.paystatus.status.api.StatuspageDocuments.Summary;
-import com.paystatus.status.cache.PublicPageCache;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Locale;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,16 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Statuspage's public API v2 at the same paths, read from the status snapshot. Open to every origin
- * for GET (see the security configuration) and cacheable for a short while, so that a surge of
- * widgets and bots during an outage costs almost nothing. {@code ?lang=en} switches names and
- * descriptions to English; so may the browser's language, hence {@code Vary: Accept-Language}.
+ * for GET (see the security configuration) and kept by the public page cache, which says how long
+ * it may be cached and that it varies by language, so that a surge of widgets and bots during an
+ * outage costs almost nothing. {@code ?lang=en} switches names and descriptions to English; so may
+ * the browser's language.
  */
 @RestController
 @RequestMapping("/api/v2")
 class StatuspageApiController {
-
-    /** The public cache's policy: these answers are kept and served by {@link PublicPageCache}. */
-    private static final CacheControl CACHE = PublicPageCache.CACHE_CONTROL;
 
     private final StatusSnapshots snapshots;
     private final StatuspageMapper mapper;
@@ -48,7 +44,7 @@ class StatuspageApiController {
     }
 
     private static <T> ResponseEntity<T> ok(T body) {
-        return ResponseEntity.ok().cacheControl(CACHE).varyBy("Accept-Language").body(body);
+        return ResponseEntity.ok().body(body);
     }
 
     @GetMapping("/summary.json")

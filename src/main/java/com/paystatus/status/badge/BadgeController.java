@@ -5,10 +5,8 @@ import com.paystatus.shared.NotFoundException;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.StatusSnapshot;
 import com.paystatus.status.StatusSnapshots;
-import com.paystatus.status.cache.PublicPageCache;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,13 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * {@code /badge.svg} (every channel) and {@code /badge/{slug}.svg} (one channel), from the status
- * snapshot, in the requested language ({@code ?lang=en}; Chinese by default).
+ * snapshot, in the requested language ({@code ?lang=en}; Chinese by default). The public page cache
+ * keeps them and sets their caching headers.
  */
 @Controller
 class BadgeController {
-
-    /** The public cache's policy: these answers are kept and served by {@link PublicPageCache}. */
-    private static final CacheControl CACHE = PublicPageCache.CACHE_CONTROL;
 
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
 
@@ -56,10 +52,6 @@ class BadgeController {
     }
 
     private static ResponseEntity<String> svg(String label, String message, ChannelState state) {
-        return ResponseEntity.ok()
-                .contentType(SVG)
-                .cacheControl(CACHE)
-                .varyBy("Accept-Language")
-                .body(BadgeSvg.render(label, message, state));
+        return ResponseEntity.ok().contentType(SVG).body(BadgeSvg.render(label, message, state));
     }
 }

@@ -7,6 +7,7 @@ import com.paystatus.shared.InputText;
 import com.paystatus.shared.PageLinks;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.HistoryQuery;
+import com.paystatus.status.PublicEndpoints;
 import com.paystatus.status.StatusSnapshot;
 import com.paystatus.status.StatusSnapshots;
 import jakarta.servlet.FilterChain;
@@ -48,9 +49,10 @@ import org.springframework.web.servlet.LocaleResolver;
  * their {@code If-None-Match}. The minute is part of the key because pages carry words relative to
  * now (「约 2 小时后」, overdue estimates, maintenance becoming active, today's uptime bar).
  *
- * <p>Only known pages are kept (see {@link #pageOf}): the board, the widget, the Statuspage API, the
- * feeds and badges, and the pages of channels and notices in the current snapshot, each at most once
- * per language. Pages read from the database (each page and filter of {@code /history}, notices older
+ * <p>Only known pages are kept (see {@link #pageOf}, and {@link PublicEndpoints}, which lists them):
+ * the board, the widget, the Statuspage API, the feeds and badges, and the pages of channels and
+ * notices in the current snapshot, each at most once per language. The cache alone sets {@code
+ * Cache-Control} and {@code Vary} on what it keeps. Pages read from the database (each page and filter of {@code /history}, notices older
  * than the snapshot, a channel's availability for some number of days) are kept too, as variants of
  * which at most {@code paystatus.cache.max-variants} are kept (Caffeine's W-TinyLFU: once full, a new
  * variant is kept when it is asked for more often than the one it would push out, so a flood of
@@ -79,24 +81,10 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
 
     private static final String CACHE_CONTROL_VALUE = CACHE_CONTROL.getHeaderValue();
 
-    private static final Set<String> FIXED_PAGES = Set.of(
-            "/",
-            "/widget",
-            "/badge.svg",
-            "/history.atom",
-            "/history.rss",
-            "/api/v2/summary.json",
-            "/api/v2/status.json",
-            "/api/v2/components.json",
-            "/api/v2/incidents.json",
-            "/api/v2/incidents/unresolved.json",
-            "/api/v2/scheduled-maintenances.json",
-            "/api/v2/scheduled-maintenances/upcoming.json",
-            "/api/v2/scheduled-maintenances/active.json");
+    private static final Set<String> FIXED_PAGES = PublicEndpoints.fixedPages();
 
     /** Where the public reads are; what the cache does not keep there counts against the network's cap. */
-    private static final List<String> PUBLIC_PREFIXES =
-            List.of("/channels/", "/notices/", "/badge", "/api/v2/", "/api/channels/", "/history", "/widget");
+    private static final List<String> PUBLIC_PREFIXES = PublicEndpoints.prefixes();
 
     private final StatusSnapshots snapshots;
     private final LocaleResolver locales;
@@ -483,22 +471,14 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
         if (FIXED_PAGES.contains(path)) {
             return path;
         }
-        if (path.startsWith("/channels/")) {
-            String slug = path.substring("/channels/".length());
-            if (slug.endsWith(".atom")) {
-                slug = slug.substring(0, slug.length() - ".atom".length());
-            }
-            return snapshot.channels().containsKey(slug) ? path : null;
+        PublicEndpoints.Match match = PublicEndpoints.matchPerPage(path);
+        if (match == null) {
+            return null;
         }
-        if (path.startsWith("/badge/") && path.endsWith(".svg")) {
-            String slug = path.substring("/badge/".length(), path.length() - ".svg".length());
-            return snapshot.channels().containsKey(slug) ? path : null;
-        }
-        if (path.startsWith("/notices/")) {
-            Long id = noticeId(path.substring("/notices/".length()));
-            return id != null && snapshot.notices().containsKey(id) ? path : null;
-        }
-        return null;
+        boolean known = match.endpoint().isPerNotice()
+                ? snapshot.notices().containsKey(Long.parseLong(match.value()))
+                : snapshot.channels().containsKey(match.value());
+        return known ? path : null;
     }
 
     /**

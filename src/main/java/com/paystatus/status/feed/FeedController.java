@@ -4,13 +4,11 @@ import com.paystatus.shared.PageLinks;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.StatusSnapshot;
 import com.paystatus.status.StatusSnapshots;
-import com.paystatus.status.cache.PublicPageCache;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class FeedController {
-
-    /** The public cache's policy: these answers are kept and served by {@link PublicPageCache}. */
-    private static final CacheControl CACHE = PublicPageCache.CACHE_CONTROL;
 
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     private static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
@@ -91,11 +86,7 @@ class FeedController {
     private ResponseEntity<String> render(NoticeFeeds.Request request, String type, MediaType mediaType) {
         try {
             String xml = new SyndFeedOutput().outputString(feeds.feed(request, type));
-            return ResponseEntity.ok()
-                    .contentType(mediaType)
-                    .cacheControl(CACHE)
-                    .varyBy("Accept-Language")
-                    .body(xml);
+            return ResponseEntity.ok().contentType(mediaType).body(xml);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the " + type + " feed", e);
         }

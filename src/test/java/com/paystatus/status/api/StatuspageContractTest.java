@@ -77,6 +77,7 @@ class StatuspageContractTest {
                 slug + " (English)",
                 "说明",
                 "description",
+                group.hashCode(),
                 group + "组",
                 group,
                 1,
@@ -188,8 +189,8 @@ class StatuspageContractTest {
                 5,
                 NOW,
                 List.of(
-                        new GroupView("分付", "Fenfu", List.of(online, offline, transit)),
-                        new GroupView("其他支付方式", "Other ways to pay", List.of(alipay))),
+                        new GroupView(1, "分付", "Fenfu", List.of(online, offline, transit)),
+                        new GroupView(2, "其他支付方式", "Other ways to pay", List.of(alipay))),
                 List.of(fault),
                 List.of(resolved),
                 maintenances,

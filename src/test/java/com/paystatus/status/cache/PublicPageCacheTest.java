@@ -7,6 +7,7 @@ import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.status.PublicEndpoints;
 import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
 import com.paystatus.support.RawHttp;
@@ -76,23 +77,11 @@ class PublicPageCacheTest {
     static final int MAX_VARIANTS = 40;
     static final int UNCACHED_PER_SECOND = 10;
 
-    static final List<String> PUBLIC_URLS = List.of(
-            "/",
-            "/channels/alipay",
-            "/api/v2/summary.json",
-            "/api/v2/status.json",
-            "/api/v2/components.json",
-            "/api/v2/incidents.json",
-            "/api/v2/incidents/unresolved.json",
-            "/api/v2/scheduled-maintenances.json",
-            "/api/v2/scheduled-maintenances/upcoming.json",
-            "/api/v2/scheduled-maintenances/active.json",
-            "/history.atom",
-            "/history.rss",
-            "/channels/alipay.atom",
-            "/badge.svg",
-            "/badge/alipay.svg",
-            "/widget");
+    /** Every page kept with the snapshot, for the channel alipay (notices come and go). */
+    static final List<String> PUBLIC_URLS = PublicEndpoints.ALL.stream()
+            .filter(e -> e.kept() == PublicEndpoints.Kept.WITH_SNAPSHOT && !e.isPerNotice())
+            .map(e -> e.with("alipay"))
+            .toList();
 
     @LocalServerPort
     int port;
