@@ -49,9 +49,9 @@ class AdminApiController {
             String message,
             Map<String, String> channels,
             String status,
-            String estimatedRecoveryAt) {}
+            EstimateJson estimatedRecoveryAt) {}
 
-    record UpdateRequest(String status, String message, String estimatedRecoveryAt, Long version) {}
+    record UpdateRequest(String status, String message, EstimateJson estimatedRecoveryAt, Long version) {}
 
     record StateRequest(String state, String reason) {}
 
@@ -94,7 +94,7 @@ class AdminApiController {
                         body.message(),
                         body.channels(),
                         body.status(),
-                        ApiTimes.parse(body.estimatedRecoveryAt(), "estimatedRecoveryAt")),
+                        EstimateJson.of(body.estimatedRecoveryAt())),
                 actor.getName());
         return ResponseEntity.created(URI.create("/notices/" + notice.id())).body(json(notice));
     }
@@ -109,10 +109,7 @@ class AdminApiController {
         return json(notices.postUpdate(
                 id,
                 new UpdateDraft(
-                        body.status(),
-                        body.message(),
-                        ApiTimes.parse(body.estimatedRecoveryAt(), "estimatedRecoveryAt"),
-                        body.version()),
+                        body.status(), body.message(), EstimateJson.of(body.estimatedRecoveryAt()), body.version()),
                 actor.getName()));
     }
 

@@ -69,9 +69,6 @@ class AdminNoticesController {
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
-        if (form.estimateMissing() && !result.hasFieldErrors("estimatedRecoveryAt")) {
-            result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
-        }
         if (result.hasErrors()) {
             // show the domain's objections too, so the operator fixes everything in one go
             FormErrors.show(notices.check(form.toDraft(zone)), result);
@@ -104,10 +101,9 @@ class AdminNoticesController {
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
-        if (form.needsEstimateChoice() && !result.hasFieldErrors("estimatedRecoveryAt")) {
-            result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
-        }
-        if (!result.hasErrors()) {
+        if (result.hasErrors()) {
+            FormErrors.show(notices.checkUpdate(form.toDraft(zone)), result);
+        } else {
             try {
                 notices.postUpdate(id, form.toDraft(zone), actor.getName());
                 redirect.addFlashAttribute(

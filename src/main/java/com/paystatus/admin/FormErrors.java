@@ -25,7 +25,10 @@ final class FormErrors {
         show(e.violations(), result);
     }
 
-    /** Adds each violation, except on fields that already show an error. */
+    /**
+     * Adds each violation, except on fields that already show an error. A page may word a rule for
+     * its own controls under {@code <key>.form} (「或勾选“恢复时间待定”」 where the API says "send null").
+     */
     static void show(List<InvalidInputException.Violation> violations, BindingResult result) {
         for (InvalidInputException.Violation v : violations) {
             if (result.hasFieldErrors(v.field())) {
@@ -36,7 +39,7 @@ final class FormErrors {
                     v.field(),
                     null,
                     false,
-                    new String[] {v.messageKey()},
+                    new String[] {v.messageKey() + ".form", v.messageKey()},
                     v.args(),
                     v.messageKey()));
         }

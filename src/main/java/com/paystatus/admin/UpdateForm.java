@@ -22,10 +22,6 @@ public class UpdateForm extends EstimateForm {
         return new UpdateDraft(status, message, estimate(zone), version);
     }
 
-    boolean needsEstimateChoice() {
-        return !"resolved".equals(status) && estimateMissing();
-    }
-
     public String getStatus() {
         return status;
     }

@@ -1,6 +1,5 @@
 package com.paystatus.notice;
 
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -9,7 +8,8 @@ import java.util.Map;
  * @param kind a {@link NoticeKind} code
  * @param channels channel slugs, each with a {@link com.paystatus.channel.ChannelState} code
  * @param status a {@link NoticeStatus} code, or null for {@code investigating}
- * @param estimatedRecoveryAt null when unknown
+ * @param estimatedRecoveryAt an instant or {@link Estimate#UNKNOWN}; null when the operator said nothing,
+ *     which the rules refuse
  */
 public record NoticeDraft(
         String title,
@@ -17,4 +17,4 @@ public record NoticeDraft(
         String message,
         Map<String, String> channels,
         String status,
-        Instant estimatedRecoveryAt) {}
+        Estimate estimatedRecoveryAt) {}

@@ -8,6 +8,7 @@ import com.paystatus.channel.ChannelDetails;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
 import com.paystatus.channel.StateChange;
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
@@ -141,7 +142,7 @@ class MaintenanceWindowTest {
         clock.set(T0.plus(Duration.ofMinutes(90)));
         maintenances.recordDueTransitions();
         NoticeRecord fault = notices.post(
-                new NoticeDraft("升级后付款失败", "fault", "排查中", Map.of(slug, "unavailable"), null, null), "ops");
+                new NoticeDraft("升级后付款失败", "fault", "排查中", Map.of(slug, "unavailable"), null, Estimate.UNKNOWN), "ops");
         assertThat(publicState(slug)).isEqualTo(ChannelState.UNAVAILABLE);
 
         clock.set(T0.plus(Duration.ofMinutes(200)));
@@ -163,7 +164,7 @@ class MaintenanceWindowTest {
     void aFaultBeforeTheWindowKeepsTheWorseStateThroughout() {
         String slug = newChannel();
         NoticeRecord fault = notices.post(
-                new NoticeDraft("分付暂不能使用", "fault", "排查中", Map.of(slug, "unavailable"), null, null), "ops");
+                new NoticeDraft("分付暂不能使用", "fault", "排查中", Map.of(slug, "unavailable"), null, Estimate.UNKNOWN), "ops");
         window(slug);
         clock.set(T0.plus(Duration.ofMinutes(90)));
         assertThat(maintenances.recordDueTransitions()).isEqualTo(1);
