@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,16 +44,6 @@ class AdminApiController {
         this.channels = channels;
         this.zone = properties.zone();
     }
-
-    record NoticeRequest(
-            String title,
-            String kind,
-            String message,
-            Map<String, String> channels,
-            String status,
-            EstimateJson estimatedRecoveryAt) {}
-
-    record UpdateRequest(String status, String message, EstimateJson estimatedRecoveryAt, Long version) {}
 
     record StateRequest(String state, String reason) {}
 
@@ -86,16 +78,10 @@ class AdminApiController {
             String url) {}
 
     @PostMapping("/notices")
-    ResponseEntity<NoticeJson> post(@RequestBody NoticeRequest body, Principal actor) {
-        NoticeRecord notice = notices.post(
-                new NoticeDraft(
-                        body.title(),
-                        body.kind(),
-                        body.message(),
-                        body.channels(),
-                        body.status(),
-                        EstimateJson.of(body.estimatedRecoveryAt())),
-                actor.getName());
+    ResponseEntity<NoticeJson> post(@Valid @RequestBody NoticeDraft body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, () -> notices.check(body));
+        NoticeRecord notice = notices.post(body, actor.getName());
         return ResponseEntity.created(URI.create("/notices/" + notice.id())).body(json(notice));
     }
 
@@ -105,12 +91,11 @@ class AdminApiController {
     }
 
     @PostMapping("/notices/{id}/updates")
-    NoticeJson update(@PathVariable long id, @RequestBody UpdateRequest body, Principal actor) {
-        return json(notices.postUpdate(
-                id,
-                new UpdateDraft(
-                        body.status(), body.message(), EstimateJson.of(body.estimatedRecoveryAt()), body.version()),
-                actor.getName()));
+    NoticeJson update(
+            @PathVariable long id, @Valid @RequestBody UpdateDraft body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, () -> notices.checkUpdate(body));
+        return json(notices.postUpdate(id, body, actor.getName()));
     }
 
     /** Publishes, revises or (with blank text) withdraws the postmortem of a resolved notice. */

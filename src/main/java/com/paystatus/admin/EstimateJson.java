@@ -2,40 +2,44 @@ package com.paystatus.admin;
 
 import com.paystatus.notice.Estimate;
 import com.paystatus.shared.ApiTimes;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
- * {@code estimatedRecoveryAt} as the admin API reads it, keeping apart what JSON alone can tell:
- * a time, an explicit {@code null} (unknown), or no field at all (not said, which the rules refuse
- * rather than read as unknown). The text is parsed into an {@link Estimate} by the controller, so
- * a malformed time is answered like any other field problem.
+ * {@code estimatedRecoveryAt} as the admin API reads it into an {@link Estimate}, keeping apart what
+ * JSON alone can tell: a time, an explicit {@code null} (unknown), or no field at all. An absent
+ * field stays null, which the notice's rules refuse rather than read as unknown.
  */
-@JsonDeserialize(using = EstimateJson.Reader.class)
-record EstimateJson(String text) {
+@Configuration(proxyBeanMethods = false)
+class EstimateJson {
 
-    /** The estimate, or null when the field was absent. */
-    static Estimate of(EstimateJson json) {
-        return json == null ? null : Estimate.at(ApiTimes.parse(json.text(), "estimatedRecoveryAt"));
+    @Bean
+    JsonMapperBuilderCustomizer estimateReading() {
+        return builder ->
+                builder.addModule(new SimpleModule("paystatus-estimate").addDeserializer(Estimate.class, new Reader()));
     }
 
-    static final class Reader extends ValueDeserializer<EstimateJson> {
+    private static final class Reader extends ValueDeserializer<Estimate> {
 
         @Override
-        public EstimateJson deserialize(JsonParser parser, DeserializationContext context) {
+        public Estimate deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.hasToken(JsonToken.VALUE_NULL)) {
-                return new EstimateJson(null);
+                return Estimate.UNKNOWN;
             }
-            // the strict string reading (characters, no numbers or flags) applies here too
-            return new EstimateJson(context.readValue(parser, String.class));
+            // the strict string reading (characters; no numbers or flags) applies here too
+            String text = context.readValue(parser, String.class);
+            return Estimate.at(ApiTimes.parse(text, "estimatedRecoveryAt"));
         }
 
         @Override
         public Object getNullValue(DeserializationContext context) {
-            return new EstimateJson(null);
+            return Estimate.UNKNOWN;
         }
 
         @Override

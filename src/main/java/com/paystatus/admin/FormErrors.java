@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 
 /** Shows a domain rule's violations beside the form fields they concern. */
 final class FormErrors {
@@ -25,23 +24,8 @@ final class FormErrors {
         show(e.violations(), result);
     }
 
-    /**
-     * Adds each violation, except on fields that already show an error. A page may word a rule for
-     * its own controls under {@code <key>.form} (「或勾选“恢复时间待定”」 where the API says "send null").
-     */
+    /** Adds each violation beside its field, in the page's wording, except on fields that already show an error. */
     static void show(List<InvalidInputException.Violation> violations, BindingResult result) {
-        for (InvalidInputException.Violation v : violations) {
-            if (result.hasFieldErrors(v.field())) {
-                continue;
-            }
-            result.addError(new FieldError(
-                    result.getObjectName(),
-                    v.field(),
-                    null,
-                    false,
-                    new String[] {v.messageKey() + ".form", v.messageKey()},
-                    v.args(),
-                    v.messageKey()));
-        }
+        Commands.show(violations, result, true);
     }
 }

@@ -26,14 +26,13 @@ import java.util.Map;
 /**
  * A notice to the public about one or more channels: what happened, where the work stands and when
  * the channels are expected back. The aggregate guards its rules: a resolved notice takes no more
- * updates, an estimate lies in the future, and every update stays in the timeline.
+ * updates, an estimate lies in the future, and every update stays in the timeline. Text limits are
+ * the commands' ({@link NoticeDraft}, {@link UpdateDraft}), checked at the door by Bean Validation.
  */
 @Entity
 @Table(name = "notice")
 class Notice {
 
-    static final int MAX_TITLE = 120;
-    static final int MAX_MESSAGE = 2000;
     static final int MAX_POSTMORTEM = 10000;
 
     @Id
@@ -103,8 +102,6 @@ class Notice {
             Estimate eta,
             Instant now,
             List<Violation> violations) {
-        checkText(violations, "title", title, MAX_TITLE);
-        checkText(violations, "message", message, MAX_MESSAGE);
         if (kind != null && kind.needsChannels() && !anyChannel) {
             violations.add(new Violation("channels", "validation.channelsRequired"));
         }
@@ -123,7 +120,7 @@ class Notice {
             throw new ConflictException("error.noticeResolved", id);
         }
         List<Violation> violations = new ArrayList<>();
-        checkUpdate(next, message, eta, now, violations);
+        checkUpdate(next, eta, now, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -131,8 +128,7 @@ class Notice {
     }
 
     /** Adds to {@code violations} every rule an update with these values would break. */
-    static void checkUpdate(NoticeStatus next, String message, Estimate eta, Instant now, List<Violation> violations) {
-        checkText(violations, "message", message, MAX_MESSAGE);
+    static void checkUpdate(NoticeStatus next, Estimate eta, Instant now, List<Violation> violations) {
         if (next == null || next.isOpen()) {
             checkEstimate(violations, eta, now);
         }
@@ -159,14 +155,6 @@ class Notice {
         this.estimatedRecoveryAt = eta;
         this.resolvedAt = next.isOpen() ? null : now;
         this.updates.add(0, new NoticeUpdate(this, next, message.trim(), eta, now, by));
-    }
-
-    private static void checkText(List<Violation> violations, String field, String text, int max) {
-        if (text == null || text.isBlank()) {
-            violations.add(new Violation(field, "validation.required"));
-        } else if (text.trim().length() > max) {
-            violations.add(new Violation(field, "validation.tooLong", max));
-        }
     }
 
     /** An open notice needs an estimate said explicitly: a time ahead (within the horizon) or unknown. */

@@ -55,7 +55,7 @@ public class NoticeService {
         List<Violation> violations = new ArrayList<>();
         NoticeStatus status =
                 parse(NoticeStatus.class, draft.status(), "status", "validation.unknownStatus", violations);
-        Notice.checkUpdate(status, draft.message(), draft.estimatedRecoveryAt(), clock.instant(), violations);
+        Notice.checkUpdate(status, draft.estimatedRecoveryAt(), clock.instant(), violations);
         return violations;
     }
 
@@ -89,7 +89,7 @@ public class NoticeService {
     @Transactional
     public NoticeRecord postUpdate(long id, UpdateDraft draft, String actor) {
         Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
-        if (draft.expectedVersion() != null && draft.expectedVersion() != notice.getVersion()) {
+        if (draft.version() != null && draft.version() != notice.getVersion()) {
             throw new ConflictException("error.noticeChanged", id);
         }
         List<Violation> violations = new ArrayList<>();

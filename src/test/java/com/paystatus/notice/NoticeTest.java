@@ -109,21 +109,6 @@ class NoticeTest {
     }
 
     @Test
-    void blankOrOverlongTextIsRefusedWithEveryProblemAtOnce() {
-        assertThatThrownBy(() -> Notice.post(
-                        " ", NoticeKind.FAULT, FENFU_DOWN, null, "x".repeat(2001), Estimate.UNKNOWN, NOW, "ops"))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
-                        e -> assertThat(fieldsOf(e))
-                                .isEqualTo("[title:validation.required, message:validation.tooLong]"));
-        assertThatThrownBy(() -> Notice.post(
-                        "x".repeat(121), NoticeKind.FAULT, FENFU_DOWN, null, "ok", Estimate.UNKNOWN, NOW, "ops"))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class,
-                        e -> assertThat(fieldsOf(e)).isEqualTo("[title:validation.tooLong]"));
-    }
-
-    @Test
     void aFaultNeedsAChannelButAnAnnouncementDoesNot() {
         assertThatThrownBy(() -> Notice.post("故障", NoticeKind.FAULT, Map.of(), null, "x", Estimate.UNKNOWN, NOW, "ops"))
                 .isInstanceOfSatisfying(
