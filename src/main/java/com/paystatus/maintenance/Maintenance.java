@@ -34,8 +34,8 @@ import java.util.Set;
 @Table(name = "maintenance")
 class Maintenance {
 
-    static final int MAX_TITLE = 120;
-    static final int MAX_MESSAGE = 2000;
+    static final int MAX_TITLE = MaintenanceDraft.MAX_TITLE;
+    static final int MAX_MESSAGE = MaintenanceDraft.MAX_MESSAGE;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
