@@ -1,12 +1,12 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
+import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
-import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +32,7 @@ class AdminMaintenancesController {
     private final MaintenanceService maintenances;
     private final ChannelService channels;
     private final MessageSource messages;
+    private final Commands commands;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -39,11 +40,13 @@ class AdminMaintenancesController {
             MaintenanceService maintenances,
             ChannelService channels,
             MessageSource messages,
+            Commands commands,
             PayStatusProperties properties,
             Clock clock) {
         this.maintenances = maintenances;
         this.channels = channels;
         this.messages = messages;
+        this.commands = commands;
         this.zone = properties.zone();
         this.clock = clock;
     }
@@ -60,16 +63,18 @@ class AdminMaintenancesController {
 
     @PostMapping("/admin/maintenances")
     String schedule(
-            @Valid @ModelAttribute("form") MaintenanceForm form,
+            @ModelAttribute("form") MaintenanceForm form,
             BindingResult result,
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
+        MaintenanceDraft command = form.toDraft(zone);
+        commands.validate(command, result);
         if (result.hasErrors()) {
-            FormErrors.show(maintenances.check(form.toDraft(zone)), result);
+            FormErrors.show(maintenances.check(command), result);
         } else {
             try {
-                MaintenanceRecord scheduled = maintenances.schedule(form.toDraft(zone), actor.getName());
+                MaintenanceRecord scheduled = maintenances.schedule(command, actor.getName());
                 redirect.addFlashAttribute("flash", "flash.maintenanceScheduled");
                 return "redirect:/admin/maintenances/" + scheduled.id();
             } catch (InvalidInputException e) {
