@@ -3,14 +3,12 @@ package com.paystatus.admin;
 import com.paystatus.channel.ChannelDetails;
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
-import com.paystatus.channel.ChannelState;
+import com.paystatus.channel.SetState;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.shared.ApiTimes;
-import com.paystatus.shared.Coded;
-import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -44,8 +42,6 @@ class AdminApiController {
         this.channels = channels;
         this.zone = properties.zone();
     }
-
-    record StateRequest(String state, String reason) {}
 
     record PostmortemRequest(String postmortem) {}
 
@@ -127,11 +123,11 @@ class AdminApiController {
     }
 
     @PutMapping("/channels/{slug}/state")
-    ChannelJson setState(@PathVariable String slug, @RequestBody StateRequest body, Principal actor) {
-        ChannelState state = Coded.fromCode(ChannelState.class, body.state())
-                .orElseThrow(() -> new InvalidInputException(
-                        "state", "validation.unknownState", body.state() == null ? "" : body.state()));
-        return json(channels.setState(slug, state, body.reason(), actor.getName()));
+    ChannelJson setState(
+            @PathVariable String slug, @Valid @RequestBody SetState body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, () -> channels.check(body));
+        return json(channels.setState(slug, body, actor.getName()));
     }
 
     private NoticeJson json(NoticeRecord notice) {

@@ -1,5 +1,6 @@
 package com.paystatus.admin;
 
+import com.paystatus.channel.SetState;
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.notice.NoticeDraft;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,10 +13,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = TextLimits.class)
 class TextLimits {
 
-    record Limits(int noticeTitle, int noticeMessage, int maintenanceTitle, int maintenanceMessage) {}
+    record Limits(int noticeTitle, int noticeMessage, int maintenanceTitle, int maintenanceMessage, int stateReason) {}
 
     private static final Limits LIMITS = new Limits(
-            NoticeDraft.MAX_TITLE, NoticeDraft.MAX_MESSAGE, MaintenanceDraft.MAX_TITLE, MaintenanceDraft.MAX_MESSAGE);
+            NoticeDraft.MAX_TITLE,
+            NoticeDraft.MAX_MESSAGE,
+            MaintenanceDraft.MAX_TITLE,
+            MaintenanceDraft.MAX_MESSAGE,
+            SetState.MAX_REASON);
 
     @ModelAttribute("limits")
     Limits limits() {

@@ -130,6 +130,17 @@ class AdminApiTest extends HttpTestBase {
     }
 
     @Test
+    void aStateCommandNamesEveryProblemAtOnceAndChangesNothing() {
+        String before = board();
+        HttpResponse<String> refused = http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                {"state": "down", "reason": ""}""");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.json(refused).get("errors").findValues("field").stream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("reason", "state");
+        assertThat(board()).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonAndMalformedTimesAreClear400s() {
         HttpResponse<String> broken = http.adminJson("POST", "/api/admin/notices", "{\"title\": ");
         assertThat(broken.statusCode()).isEqualTo(400);

@@ -7,6 +7,7 @@ import com.paystatus.channel.ChannelDetails;
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
+import com.paystatus.channel.SetState;
 import com.paystatus.channel.StateChange;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
@@ -137,12 +138,12 @@ class NoticeLifecycleTest {
     @Test
     void aStateSetDirectlyCombinesWithNoticesAndTheWorstWins() {
         String slug = newChannel();
-        channels.setState(slug, ChannelState.MAINTENANCE, "夜间升级", "ops");
+        channels.setState(slug, new SetState("maintenance", "夜间升级"), "ops");
         assertThat(stateOf(slug)).isEqualTo(ChannelState.MAINTENANCE);
         assertThat(snapshots.current().channel(slug).orElseThrow().reason()).isEqualTo("夜间升级");
 
         NoticeRecord notice = post("分付暂不能使用", Map.of(slug, "unavailable"), null);
-        ChannelRecord afterSettingAvailable = channels.setState(slug, ChannelState.AVAILABLE, "升级完成", "ops");
+        ChannelRecord afterSettingAvailable = channels.setState(slug, new SetState("available", "升级完成"), "ops");
         assertThat(afterSettingAvailable.state()).isEqualTo(ChannelState.UNAVAILABLE);
         assertThat(afterSettingAvailable.heldByNotices()).containsExactly(notice.id());
 
