@@ -1,5 +1,6 @@
 package com.paystatus.admin;
 
+import com.paystatus.maintenance.ExtendMaintenance;
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
@@ -37,7 +38,7 @@ class AdminMaintenanceApiController {
         this.clock = clock;
     }
 
-    record ActionRequest(String message, String endsAt) {}
+    record ActionRequest(String message) {}
 
     record UpdateJson(String action, String message, String postedAt, String postedBy) {}
 
@@ -83,8 +84,11 @@ class AdminMaintenanceApiController {
     }
 
     @PostMapping("/{id}/extend")
-    MaintenanceJson extend(@PathVariable long id, @RequestBody ActionRequest body, Principal actor) {
-        return json(maintenances.extend(id, ApiTimes.parse(body.endsAt(), "endsAt"), body.message(), actor.getName()));
+    MaintenanceJson extend(
+            @PathVariable long id, @Valid @RequestBody ExtendMaintenance body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, List::of);
+        return json(maintenances.extend(id, body, actor.getName()));
     }
 
     @PostMapping("/{id}/complete")

@@ -1,6 +1,7 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
+import com.paystatus.maintenance.ExtendMaintenance;
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
@@ -18,6 +19,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -112,11 +114,14 @@ class AdminMaintenancesController {
             @RequestParam(defaultValue = "") String message,
             Principal actor,
             RedirectAttributes redirect) {
-        return act(
-                id,
-                redirect,
-                "flash.maintenanceExtended",
-                () -> maintenances.extend(id, MaintenanceForm.at(endsAt, zone), message, actor.getName()));
+        ExtendMaintenance command = new ExtendMaintenance(MaintenanceForm.at(endsAt, zone), message);
+        DirectFieldBindingResult result = new DirectFieldBindingResult(command, "extend");
+        commands.validate(command, result);
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("flashError", FormErrors.sentence(result, messages));
+            return "redirect:/admin/maintenances/" + id;
+        }
+        return act(id, redirect, "flash.maintenanceExtended", () -> maintenances.extend(id, command, actor.getName()));
     }
 
     @PostMapping("/admin/maintenances/{id}/complete")

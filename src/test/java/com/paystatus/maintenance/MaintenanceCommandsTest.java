@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Scheduling takes one command from both doors; its text limits are checked once, by Bean Validation. */
 class MaintenanceCommandsTest {
 
-    private static List<String> problems(MaintenanceDraft command) {
+    private static List<String> problems(Object command) {
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             return factory.getValidator().validate(command).stream()
                     .map(v -> v.getPropertyPath() + ":" + v.getMessageTemplate().replaceAll("[{}]", ""))
@@ -33,5 +33,13 @@ class MaintenanceCommandsTest {
                 .containsExactlyInAnyOrder("title:validation.tooLong", "message:validation.tooLong");
         assertThat(problems(window("x".repeat(MaintenanceDraft.MAX_TITLE), "m")))
                 .isEmpty();
+    }
+
+    @Test
+    void anExtensionsMessageIsOptionalButKeepsTheSameLimit() {
+        Instant end = Instant.parse("2026-11-28T20:00:00Z");
+        assertThat(problems(new ExtendMaintenance(end, null))).isEmpty();
+        assertThat(problems(new ExtendMaintenance(end, "x".repeat(MaintenanceDraft.MAX_MESSAGE + 1))))
+                .containsExactly("message:validation.tooLong");
     }
 }

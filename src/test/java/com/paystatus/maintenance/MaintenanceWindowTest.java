@@ -197,7 +197,7 @@ class MaintenanceWindowTest {
         clock.set(T0.plus(Duration.ofMinutes(90)));
         maintenances.recordDueTransitions();
 
-        maintenances.extend(m.id(), T0.plus(hours(4)), "需要更多时间", "ops");
+        maintenances.extend(m.id(), new ExtendMaintenance(T0.plus(hours(4)), "需要更多时间"), "ops");
         clock.set(T0.plus(Duration.ofMinutes(190)));
         assertThat(maintenances.recordDueTransitions()).isZero();
         assertThat(publicState(slug)).isEqualTo(ChannelState.MAINTENANCE);
@@ -222,7 +222,7 @@ class MaintenanceWindowTest {
         assertThat(publicState(slug)).isEqualTo(ChannelState.AVAILABLE);
         assertThat(history(slug).get(0).at()).isEqualTo(T0.plus(Duration.ofMinutes(100)));
         assertThatThrownBy(() -> maintenances.completeEarly(m.id(), "", "ops")).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> maintenances.extend(m.id(), T0.plus(hours(5)), "", "ops"))
+        assertThatThrownBy(() -> maintenances.extend(m.id(), new ExtendMaintenance(T0.plus(hours(5)), ""), "ops"))
                 .isInstanceOf(ConflictException.class);
 
         String other = newChannel();
