@@ -3,14 +3,12 @@ package com.paystatus.admin;
 import com.paystatus.channel.ChannelDetails;
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
-import com.paystatus.channel.ChannelState;
+import com.paystatus.channel.SetState;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.shared.ApiTimes;
-import com.paystatus.shared.Coded;
-import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -20,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,18 +42,6 @@ class AdminApiController {
         this.channels = channels;
         this.zone = properties.zone();
     }
-
-    record NoticeRequest(
-            String title,
-            String kind,
-            String message,
-            Map<String, String> channels,
-            String status,
-            String estimatedRecoveryAt) {}
-
-    record UpdateRequest(String status, String message, String estimatedRecoveryAt, Long version) {}
-
-    record StateRequest(String state, String reason) {}
 
     record PostmortemRequest(String postmortem) {}
 
@@ -86,16 +74,10 @@ class AdminApiController {
             String url) {}
 
     @PostMapping("/notices")
-    ResponseEntity<NoticeJson> post(@RequestBody NoticeRequest body, Principal actor) {
-        NoticeRecord notice = notices.post(
-                new NoticeDraft(
-                        body.title(),
-                        body.kind(),
-                        body.message(),
-                        body.channels(),
-                        body.status(),
-                        ApiTimes.parse(body.estimatedRecoveryAt(), "estimatedRecoveryAt")),
-                actor.getName());
+    ResponseEntity<NoticeJson> post(@Valid @RequestBody NoticeDraft body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, () -> notices.check(body));
+        NoticeRecord notice = notices.post(body, actor.getName());
         return ResponseEntity.created(URI.create("/notices/" + notice.id())).body(json(notice));
     }
 
@@ -105,15 +87,11 @@ class AdminApiController {
     }
 
     @PostMapping("/notices/{id}/updates")
-    NoticeJson update(@PathVariable long id, @RequestBody UpdateRequest body, Principal actor) {
-        return json(notices.postUpdate(
-                id,
-                new UpdateDraft(
-                        body.status(),
-                        body.message(),
-                        ApiTimes.parse(body.estimatedRecoveryAt(), "estimatedRecoveryAt"),
-                        body.version()),
-                actor.getName()));
+    NoticeJson update(
+            @PathVariable long id, @Valid @RequestBody UpdateDraft body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, () -> notices.checkUpdate(body));
+        return json(notices.postUpdate(id, body, actor.getName()));
     }
 
     /** Publishes, revises or (with blank text) withdraws the postmortem of a resolved notice. */
@@ -145,11 +123,11 @@ class AdminApiController {
     }
 
     @PutMapping("/channels/{slug}/state")
-    ChannelJson setState(@PathVariable String slug, @RequestBody StateRequest body, Principal actor) {
-        ChannelState state = Coded.fromCode(ChannelState.class, body.state())
-                .orElseThrow(() -> new InvalidInputException(
-                        "state", "validation.unknownState", body.state() == null ? "" : body.state()));
-        return json(channels.setState(slug, state, body.reason(), actor.getName()));
+    ChannelJson setState(
+            @PathVariable String slug, @Valid @RequestBody SetState body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, () -> channels.check(body));
+        return json(channels.setState(slug, body, actor.getName()));
     }
 
     private NoticeJson json(NoticeRecord notice) {

@@ -3,6 +3,7 @@ package com.paystatus.admin;
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
+import com.paystatus.channel.SetState;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,10 +26,12 @@ class AdminChannelsController {
 
     private final ChannelService channels;
     private final MessageSource messages;
+    private final Commands commands;
 
-    AdminChannelsController(ChannelService channels, MessageSource messages) {
+    AdminChannelsController(ChannelService channels, MessageSource messages, Commands commands) {
         this.channels = channels;
         this.messages = messages;
+        this.commands = commands;
     }
 
     @GetMapping("/admin/channels")
@@ -93,10 +97,18 @@ class AdminChannelsController {
             @RequestParam(defaultValue = "") String reason,
             Principal actor,
             RedirectAttributes redirect) {
+        SetState command = new SetState(state, reason);
+        DirectFieldBindingResult result = new DirectFieldBindingResult(command, "state");
+        commands.validate(command, result);
+        Commands.show(channels.check(command), result, true);
         try {
-            ChannelState chosen = Coded.fromCode(ChannelState.class, state)
-                    .orElseThrow(() -> new InvalidInputException("state", "validation.unknownState", state));
-            ChannelRecord channel = channels.setState(slug, chosen, reason, actor.getName());
+            if (result.hasErrors()) {
+                redirect.addFlashAttribute("flashError", FormErrors.sentence(result, messages));
+                redirect.addFlashAttribute("errorChannel", slug);
+                return "redirect:/admin";
+            }
+            ChannelRecord channel = channels.setState(slug, command, actor.getName());
+            ChannelState chosen = Coded.fromCode(ChannelState.class, state).orElseThrow();
             redirect.addFlashAttribute("flash", channel.state() == chosen ? "flash.stateSet" : "flash.stateHeld");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("flashError", FormErrors.sentence(e, messages));

@@ -1,10 +1,12 @@
 package com.paystatus.admin;
 
+import com.paystatus.maintenance.ExtendMaintenance;
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.shared.ApiTimes;
 import com.paystatus.shared.PayStatusProperties;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
@@ -12,6 +14,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,9 +38,7 @@ class AdminMaintenanceApiController {
         this.clock = clock;
     }
 
-    record ScheduleRequest(String title, String message, List<String> channels, String startsAt, String endsAt) {}
-
-    record ActionRequest(String message, String endsAt) {}
+    record ActionRequest(String message) {}
 
     record UpdateJson(String action, String message, String postedAt, String postedBy) {}
 
@@ -55,15 +57,10 @@ class AdminMaintenanceApiController {
             List<UpdateJson> updates) {}
 
     @PostMapping
-    ResponseEntity<MaintenanceJson> schedule(@RequestBody ScheduleRequest body, Principal actor) {
-        MaintenanceRecord maintenance = maintenances.schedule(
-                new MaintenanceDraft(
-                        body.title(),
-                        body.message(),
-                        body.channels(),
-                        ApiTimes.parse(body.startsAt(), "startsAt"),
-                        ApiTimes.parse(body.endsAt(), "endsAt")),
-                actor.getName());
+    ResponseEntity<MaintenanceJson> schedule(
+            @Valid @RequestBody MaintenanceDraft body, BindingResult result, Principal actor) throws BindException {
+        Commands.refuseIfInvalid(result, () -> maintenances.check(body));
+        MaintenanceRecord maintenance = maintenances.schedule(body, actor.getName());
         return ResponseEntity.created(URI.create("/api/admin/maintenances/" + maintenance.id()))
                 .body(json(maintenance));
     }
@@ -87,8 +84,11 @@ class AdminMaintenanceApiController {
     }
 
     @PostMapping("/{id}/extend")
-    MaintenanceJson extend(@PathVariable long id, @RequestBody ActionRequest body, Principal actor) {
-        return json(maintenances.extend(id, ApiTimes.parse(body.endsAt(), "endsAt"), body.message(), actor.getName()));
+    MaintenanceJson extend(
+            @PathVariable long id, @Valid @RequestBody ExtendMaintenance body, BindingResult result, Principal actor)
+            throws BindException {
+        Commands.refuseIfInvalid(result, List::of);
+        return json(maintenances.extend(id, body, actor.getName()));
     }
 
     @PostMapping("/{id}/complete")

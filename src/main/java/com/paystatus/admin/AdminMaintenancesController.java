@@ -1,12 +1,13 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
+import com.paystatus.maintenance.ExtendMaintenance;
+import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
-import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +34,7 @@ class AdminMaintenancesController {
     private final MaintenanceService maintenances;
     private final ChannelService channels;
     private final MessageSource messages;
+    private final Commands commands;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -39,11 +42,13 @@ class AdminMaintenancesController {
             MaintenanceService maintenances,
             ChannelService channels,
             MessageSource messages,
+            Commands commands,
             PayStatusProperties properties,
             Clock clock) {
         this.maintenances = maintenances;
         this.channels = channels;
         this.messages = messages;
+        this.commands = commands;
         this.zone = properties.zone();
         this.clock = clock;
     }
@@ -60,16 +65,18 @@ class AdminMaintenancesController {
 
     @PostMapping("/admin/maintenances")
     String schedule(
-            @Valid @ModelAttribute("form") MaintenanceForm form,
+            @ModelAttribute("form") MaintenanceForm form,
             BindingResult result,
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
+        MaintenanceDraft command = form.toDraft(zone);
+        commands.validate(command, result);
         if (result.hasErrors()) {
-            FormErrors.show(maintenances.check(form.toDraft(zone)), result);
+            FormErrors.show(maintenances.check(command), result);
         } else {
             try {
-                MaintenanceRecord scheduled = maintenances.schedule(form.toDraft(zone), actor.getName());
+                MaintenanceRecord scheduled = maintenances.schedule(command, actor.getName());
                 redirect.addFlashAttribute("flash", "flash.maintenanceScheduled");
                 return "redirect:/admin/maintenances/" + scheduled.id();
             } catch (InvalidInputException e) {
@@ -107,11 +114,14 @@ class AdminMaintenancesController {
             @RequestParam(defaultValue = "") String message,
             Principal actor,
             RedirectAttributes redirect) {
-        return act(
-                id,
-                redirect,
-                "flash.maintenanceExtended",
-                () -> maintenances.extend(id, MaintenanceForm.at(endsAt, zone), message, actor.getName()));
+        ExtendMaintenance command = new ExtendMaintenance(MaintenanceForm.at(endsAt, zone), message);
+        DirectFieldBindingResult result = new DirectFieldBindingResult(command, "extend");
+        commands.validate(command, result);
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("flashError", FormErrors.sentence(result, messages));
+            return "redirect:/admin/maintenances/" + id;
+        }
+        return act(id, redirect, "flash.maintenanceExtended", () -> maintenances.extend(id, command, actor.getName()));
     }
 
     @PostMapping("/admin/maintenances/{id}/complete")

@@ -1,13 +1,14 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
+import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.NoticeTemplateService;
+import com.paystatus.notice.UpdateDraft;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
-import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.ZoneId;
 import org.springframework.context.MessageSource;
@@ -30,6 +31,7 @@ class AdminNoticesController {
     private final ChannelService channels;
     private final NoticeTemplateService templates;
     private final MessageSource messages;
+    private final Commands commands;
     private final ZoneId zone;
 
     AdminNoticesController(
@@ -37,11 +39,13 @@ class AdminNoticesController {
             ChannelService channels,
             NoticeTemplateService templates,
             MessageSource messages,
+            Commands commands,
             PayStatusProperties properties) {
         this.notices = notices;
         this.channels = channels;
         this.templates = templates;
         this.messages = messages;
+        this.commands = commands;
         this.zone = properties.zone();
     }
 
@@ -64,20 +68,19 @@ class AdminNoticesController {
 
     @PostMapping("/admin/notices")
     String post(
-            @Valid @ModelAttribute("form") NoticeForm form,
+            @ModelAttribute("form") NoticeForm form,
             BindingResult result,
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
-        if (form.estimateMissing() && !result.hasFieldErrors("estimatedRecoveryAt")) {
-            result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
-        }
+        NoticeDraft command = form.toDraft(zone);
+        commands.validate(command, result);
         if (result.hasErrors()) {
             // show the domain's objections too, so the operator fixes everything in one go
-            FormErrors.show(notices.check(form.toDraft(zone)), result);
+            FormErrors.show(notices.check(command), result);
         } else {
             try {
-                NoticeRecord notice = notices.post(form.toDraft(zone), actor.getName());
+                NoticeRecord notice = notices.post(command, actor.getName());
                 redirect.addFlashAttribute("flash", "flash.noticePosted");
                 return "redirect:/admin/notices/" + notice.id();
             } catch (InvalidInputException e) {
@@ -99,17 +102,18 @@ class AdminNoticesController {
     @PostMapping("/admin/notices/{id}/updates")
     String update(
             @PathVariable long id,
-            @Valid @ModelAttribute("form") UpdateForm form,
+            @ModelAttribute("form") UpdateForm form,
             BindingResult result,
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
-        if (form.needsEstimateChoice() && !result.hasFieldErrors("estimatedRecoveryAt")) {
-            result.rejectValue("estimatedRecoveryAt", "validation.etaChoose");
-        }
-        if (!result.hasErrors()) {
+        UpdateDraft command = form.toDraft(zone);
+        commands.validate(command, result);
+        if (result.hasErrors()) {
+            FormErrors.show(notices.checkUpdate(command), result);
+        } else {
             try {
-                notices.postUpdate(id, form.toDraft(zone), actor.getName());
+                notices.postUpdate(id, command, actor.getName());
                 redirect.addFlashAttribute(
                         "flash", "resolved".equals(form.getStatus()) ? "flash.noticeResolved" : "flash.updatePosted");
                 return "redirect:/admin/notices/" + id;

@@ -1,6 +1,7 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
+import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeTemplateService;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
@@ -21,11 +22,17 @@ class AdminTemplatesController {
 
     private final NoticeTemplateService templates;
     private final ChannelService channels;
+    private final Commands commands;
     private final ZoneId zone;
 
-    AdminTemplatesController(NoticeTemplateService templates, ChannelService channels, PayStatusProperties properties) {
+    AdminTemplatesController(
+            NoticeTemplateService templates,
+            ChannelService channels,
+            Commands commands,
+            PayStatusProperties properties) {
         this.templates = templates;
         this.channels = channels;
+        this.commands = commands;
         this.zone = properties.zone();
     }
 
@@ -73,11 +80,13 @@ class AdminTemplatesController {
     }
 
     private String save(Long id, TemplateForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        NoticeDraft notice = form.toDraft(zone);
+        commands.validate(notice, result);
         if (result.hasErrors()) {
-            FormErrors.show(templates.check(id, form.getName(), form.toDraft(zone)), result);
+            FormErrors.show(templates.check(id, form.getName(), notice), result);
         } else {
             try {
-                templates.save(id, form.getName(), form.toDraft(zone));
+                templates.save(id, form.getName(), notice);
                 redirect.addFlashAttribute("flash", "flash.templateSaved");
                 return "redirect:/admin/templates";
             } catch (InvalidInputException e) {

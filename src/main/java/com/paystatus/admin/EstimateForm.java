@@ -1,6 +1,6 @@
 package com.paystatus.admin;
 
-import java.time.Instant;
+import com.paystatus.notice.Estimate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,16 +16,14 @@ public abstract class EstimateForm {
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime estimatedRecoveryAt;
 
-    /** The estimate as an instant, or null when unknown. */
-    Instant estimate(ZoneId zone) {
-        return recoveryUnknown || estimatedRecoveryAt == null
+    /** The estimate, or null when the operator neither gave a time nor said it is unknown. */
+    Estimate estimate(ZoneId zone) {
+        if (recoveryUnknown) {
+            return Estimate.UNKNOWN;
+        }
+        return estimatedRecoveryAt == null
                 ? null
-                : estimatedRecoveryAt.atZone(zone).toInstant();
-    }
-
-    /** True when the operator neither gave a time nor said it is unknown. */
-    boolean estimateMissing() {
-        return !recoveryUnknown && estimatedRecoveryAt == null;
+                : Estimate.at(estimatedRecoveryAt.atZone(zone).toInstant());
     }
 
     public boolean isRecoveryUnknown() {

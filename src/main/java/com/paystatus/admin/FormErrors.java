@@ -21,24 +21,20 @@ final class FormErrors {
                 + messages.getMessage(v.messageKey(), v.args(), locale);
     }
 
+    /** The first problem of a command checked outside a form page, as one sentence for a flash message. */
+    static String sentence(BindingResult result, MessageSource messages) {
+        FieldError error = result.getFieldErrors().get(0);
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("field." + error.getField(), null, error.getField() + ": ", locale)
+                + messages.getMessage(error, locale);
+    }
+
     static void show(InvalidInputException e, BindingResult result) {
         show(e.violations(), result);
     }
 
-    /** Adds each violation, except on fields that already show an error. */
+    /** Adds each violation beside its field, in the page's wording, except on fields that already show an error. */
     static void show(List<InvalidInputException.Violation> violations, BindingResult result) {
-        for (InvalidInputException.Violation v : violations) {
-            if (result.hasFieldErrors(v.field())) {
-                continue;
-            }
-            result.addError(new FieldError(
-                    result.getObjectName(),
-                    v.field(),
-                    null,
-                    false,
-                    new String[] {v.messageKey()},
-                    v.args(),
-                    v.messageKey()));
-        }
+        Commands.show(violations, result, true);
     }
 }

@@ -1,33 +1,27 @@
 package com.paystatus.admin;
 
 import com.paystatus.maintenance.MaintenanceDraft;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The admin form for scheduling maintenance; times are typed in the page's zone. */
+/**
+ * What the maintenance form sends (times typed in the page's zone), turned into the {@link
+ * MaintenanceDraft} command the API posts too; the constraints are the command's.
+ */
 public class MaintenanceForm {
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 120, message = "{validation.tooLong}")
     private String title;
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 2000, message = "{validation.tooLong}")
     private String message;
 
     private List<String> channels = new ArrayList<>();
 
-    @NotNull(message = "{validation.required}")
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime startsAt;
 
-    @NotNull(message = "{validation.required}")
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime endsAt;
 

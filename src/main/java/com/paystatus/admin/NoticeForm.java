@@ -1,24 +1,20 @@
 package com.paystatus.admin;
 
 import com.paystatus.notice.NoticeDraft;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The admin form for posting a notice. */
+/**
+ * What the notice page sends (blank channel choices, a local time or "unknown" ticked), turned into
+ * the {@link NoticeDraft} command the API posts too; the constraints are the command's.
+ */
 public class NoticeForm extends EstimateForm {
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 120, message = "{validation.tooLong}")
     private String title;
 
-    @NotBlank(message = "{validation.required}")
     private String kind = "fault";
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 2000, message = "{validation.tooLong}")
     private String message;
 
     /** Channel slug to state code; blank means "not affected". */

@@ -1,18 +1,16 @@
 package com.paystatus.admin;
 
 import com.paystatus.notice.UpdateDraft;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 
-/** The admin form for posting an update to a notice, resolving it included. */
+/**
+ * What the update form sends, turned into the {@link UpdateDraft} command the API posts too; the
+ * constraints are the command's.
+ */
 public class UpdateForm extends EstimateForm {
 
-    @NotBlank(message = "{validation.required}")
     private String status;
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 2000, message = "{validation.tooLong}")
     private String message;
 
     /** The notice's version when the form was shown, so a concurrent edit is noticed. */
@@ -20,10 +18,6 @@ public class UpdateForm extends EstimateForm {
 
     UpdateDraft toDraft(ZoneId zone) {
         return new UpdateDraft(status, message, estimate(zone), version);
-    }
-
-    boolean needsEstimateChoice() {
-        return !"resolved".equals(status) && estimateMissing();
     }
 
     public String getStatus() {

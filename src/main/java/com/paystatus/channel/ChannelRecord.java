@@ -2,6 +2,7 @@ package com.paystatus.channel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A channel as the rest of the application sees it.
@@ -34,6 +35,20 @@ public record ChannelRecord(
         String reason,
         List<String> alternatives,
         List<StateChange> recentChanges) {
+
+    /** The name in the page's language, so templates need no language test of their own. */
+    public String name(Locale locale) {
+        return pick(locale, nameZh, nameEn);
+    }
+
+    public String group(Locale locale) {
+        return pick(locale, groupZh, groupEn);
+    }
+
+    private static String pick(Locale locale, String zh, String en) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        return english && en != null && !en.isBlank() ? en : zh;
+    }
 
     /** The ids of the open notices holding the channel in its state. */
     public List<Long> heldByNotices() {

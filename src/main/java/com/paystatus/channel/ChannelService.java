@@ -1,5 +1,6 @@
 package com.paystatus.channel;
 
+import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.NotFoundException;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelService {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
-    static final int MAX_REASON = 500;
+    static final int MAX_REASON = SetState.MAX_REASON;
     private static final int RECENT_CHANGES = 10;
 
     private final ChannelRepository channels;
@@ -152,18 +153,22 @@ public class ChannelService {
      * Sets the state an operator chose for the channel. Open notices may still hold it in a worse
      * state; the returned record says what the public sees.
      */
+    /** The rule a state command breaks that its constraints cannot tell: the state must be one we know. */
+    public List<Violation> check(SetState command) {
+        String code = command.state() == null ? "" : command.state();
+        return Coded.fromCode(ChannelState.class, code).isPresent()
+                ? List.of()
+                : List.of(new Violation("state", "validation.unknownState", code));
+    }
+
     @Transactional
-    public ChannelRecord setState(String slug, ChannelState state, String reason, String actor) {
-        if (state == null) {
-            throw new InvalidInputException("state", "validation.unknownState", "");
+    public ChannelRecord setState(String slug, SetState command, String actor) {
+        List<Violation> violations = check(command);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
-        String cleanReason = reason == null ? "" : reason.trim();
-        if (cleanReason.isEmpty()) {
-            throw new InvalidInputException("reason", "validation.required");
-        }
-        if (cleanReason.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "validation.tooLong");
-        }
+        ChannelState state = Coded.fromCode(ChannelState.class, command.state()).orElseThrow();
+        String cleanReason = command.reason().trim();
         Channel channel = find(slug);
         ChannelState before = get(slug).ownState();
         channel.setState(state);

@@ -34,8 +34,7 @@ import java.util.Set;
 @Table(name = "maintenance")
 class Maintenance {
 
-    static final int MAX_TITLE = 120;
-    static final int MAX_MESSAGE = 2000;
+    static final int MAX_MESSAGE = MaintenanceDraft.MAX_MESSAGE;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -74,8 +73,6 @@ class Maintenance {
             Instant endsAt,
             Instant now,
             List<Violation> violations) {
-        checkText(violations, "title", title, MAX_TITLE);
-        checkText(violations, "message", message, MAX_MESSAGE);
         if (!anyChannel) {
             violations.add(new Violation("channels", "validation.channelsRequired"));
         }
@@ -185,14 +182,6 @@ class Maintenance {
             throw new InvalidInputException("message", "validation.tooLong", MAX_MESSAGE);
         }
         updates.add(0, new MaintenanceUpdate(this, action, text, now, by));
-    }
-
-    private static void checkText(List<Violation> violations, String field, String text, int max) {
-        if (text == null || text.isBlank()) {
-            violations.add(new Violation(field, "validation.required"));
-        } else if (text.trim().length() > max) {
-            violations.add(new Violation(field, "validation.tooLong", max));
-        }
     }
 
     /** The window's times, without loading its updates (the scheduler asks this of every open window). */

@@ -78,7 +78,9 @@ public class MaintenanceService {
     }
 
     @Transactional
-    public MaintenanceRecord extend(long id, Instant endsAt, String message, String actor) {
+    public MaintenanceRecord extend(long id, ExtendMaintenance command, String actor) {
+        Instant endsAt = command.endsAt();
+        String message = command.message();
         Maintenance maintenance = find(id);
         Instant endBefore = maintenance.getEndsAt();
         maintenance.extend(endsAt, message, clock.instant(), actor);

@@ -63,6 +63,6 @@ class DemoTemplates implements StartupStep {
     private static NoticeDraft draft(String title, String kind, String message, String state) {
         Map<String, String> states = new LinkedHashMap<>();
         ALL_FENFU.forEach(slug -> states.put(slug, state));
-        return new NoticeDraft(title, kind, message, states, null, null);
+        return new NoticeDraft(title, kind, message, states, null, Estimate.UNKNOWN);
     }
 }

@@ -26,14 +26,13 @@ import java.util.Map;
 /**
  * A notice to the public about one or more channels: what happened, where the work stands and when
  * the channels are expected back. The aggregate guards its rules: a resolved notice takes no more
- * updates, an estimate lies in the future, and every update stays in the timeline.
+ * updates, an estimate lies in the future, and every update stays in the timeline. Text limits are
+ * the commands' ({@link NoticeDraft}, {@link UpdateDraft}), checked at the door by Bean Validation.
  */
 @Entity
 @Table(name = "notice")
 class Notice {
 
-    static final int MAX_TITLE = 120;
-    static final int MAX_MESSAGE = 2000;
     static final int MAX_POSTMORTEM = 10000;
 
     @Id
@@ -75,7 +74,7 @@ class Notice {
             Map<Long, ChannelState> affected,
             NoticeStatus status,
             String message,
-            Instant eta,
+            Estimate eta,
             Instant now,
             String by) {
         List<Violation> violations = new ArrayList<>();
@@ -89,7 +88,7 @@ class Notice {
         notice.createdAt = now;
         notice.createdBy = by;
         affected.forEach((channelId, state) -> notice.channels.add(new AffectedChannel(channelId, state)));
-        notice.apply(status == null ? NoticeStatus.INVESTIGATING : status, message, eta, now, by);
+        notice.apply(status == null ? NoticeStatus.INVESTIGATING : status, message, eta.instant(), now, by);
         return notice;
     }
 
@@ -100,11 +99,9 @@ class Notice {
             boolean anyChannel,
             NoticeStatus status,
             String message,
-            Instant eta,
+            Estimate eta,
             Instant now,
             List<Violation> violations) {
-        checkText(violations, "title", title, MAX_TITLE);
-        checkText(violations, "message", message, MAX_MESSAGE);
         if (kind != null && kind.needsChannels() && !anyChannel) {
             violations.add(new Violation("channels", "validation.channelsRequired"));
         }
@@ -115,22 +112,26 @@ class Notice {
     }
 
     /**
-     * Adds an update to the timeline: a new status, a message and the revised estimate (null when
-     * unknown). Resolving clears the estimate and releases the channels.
+     * Adds an update to the timeline: a new status, a message and the revised estimate (an open
+     * status needs one, unknown included). Resolving clears the estimate and releases the channels.
      */
-    void postUpdate(NoticeStatus next, String message, Instant eta, Instant now, String by) {
+    void postUpdate(NoticeStatus next, String message, Estimate eta, Instant now, String by) {
         if (!status.canTransitionTo(next)) {
             throw new ConflictException("error.noticeResolved", id);
         }
         List<Violation> violations = new ArrayList<>();
-        checkText(violations, "message", message, MAX_MESSAGE);
-        if (next.isOpen()) {
-            checkEstimate(violations, eta, now);
-        }
+        checkUpdate(next, eta, now, violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        apply(next, message, next.isOpen() ? eta : null, now, by);
+        apply(next, message, next.isOpen() ? eta.instant() : null, now, by);
+    }
+
+    /** Adds to {@code violations} every rule an update with these values would break. */
+    static void checkUpdate(NoticeStatus next, Estimate eta, Instant now, List<Violation> violations) {
+        if (next == null || next.isOpen()) {
+            checkEstimate(violations, eta, now);
+        }
     }
 
     /**
@@ -156,16 +157,12 @@ class Notice {
         this.updates.add(0, new NoticeUpdate(this, next, message.trim(), eta, now, by));
     }
 
-    private static void checkText(List<Violation> violations, String field, String text, int max) {
-        if (text == null || text.isBlank()) {
-            violations.add(new Violation(field, "validation.required"));
-        } else if (text.trim().length() > max) {
-            violations.add(new Violation(field, "validation.tooLong", max));
-        }
-    }
-
-    private static void checkEstimate(List<Violation> violations, Instant eta, Instant now) {
-        if (eta != null && !eta.isAfter(now)) {
+    /** An open notice needs an estimate said explicitly: a time ahead (within the horizon) or unknown. */
+    private static void checkEstimate(List<Violation> violations, Estimate estimate, Instant now) {
+        Instant eta = estimate == null ? null : estimate.instant();
+        if (estimate == null) {
+            violations.add(new Violation("estimatedRecoveryAt", "validation.etaMissing"));
+        } else if (eta != null && !eta.isAfter(now)) {
             violations.add(new Violation("estimatedRecoveryAt", "validation.etaInPast"));
         } else if (eta != null && Horizon.beyond(eta, now)) {
             violations.add(new Violation("estimatedRecoveryAt", "validation.tooFarAhead"));

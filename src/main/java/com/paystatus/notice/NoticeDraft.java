@@ -1,20 +1,35 @@
 package com.paystatus.notice;
 
-import java.time.Instant;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * A notice as an operator submits it, from the admin form or the admin API, before validation.
+ * The command to post a notice, the same record from the admin form and the admin API. Its text
+ * limits are declared here once, for Bean Validation, the pages' {@code maxlength} and the
+ * schema's sizes; the domain rules (known kind and channels, an estimate ahead) are the notice's.
  *
  * @param kind a {@link NoticeKind} code
  * @param channels channel slugs, each with a {@link com.paystatus.channel.ChannelState} code
  * @param status a {@link NoticeStatus} code, or null for {@code investigating}
- * @param estimatedRecoveryAt null when unknown
+ * @param estimatedRecoveryAt an instant or {@link Estimate#UNKNOWN}; null when the operator said nothing,
+ *     which the rules refuse
  */
 public record NoticeDraft(
+        @NotBlank(message = "{validation.required}")
+        @Size(max = NoticeDraft.MAX_TITLE, message = "{validation.tooLong}")
         String title,
+
         String kind,
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = NoticeDraft.MAX_MESSAGE, message = "{validation.tooLong}")
         String message,
+
         Map<String, String> channels,
         String status,
-        Instant estimatedRecoveryAt) {}
+        Estimate estimatedRecoveryAt) {
+
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_MESSAGE = 2000;
+}

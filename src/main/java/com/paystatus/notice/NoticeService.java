@@ -50,6 +50,15 @@ public class NoticeService {
         return violations;
     }
 
+    /** Every rule the update breaks that can be told without the notice: lets a form show all problems at once. */
+    public List<Violation> checkUpdate(UpdateDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        NoticeStatus status =
+                parse(NoticeStatus.class, draft.status(), "status", "validation.unknownStatus", violations);
+        Notice.checkUpdate(status, draft.estimatedRecoveryAt(), clock.instant(), violations);
+        return violations;
+    }
+
     @Transactional
     public NoticeRecord post(NoticeDraft draft, String actor) {
         List<Violation> violations = new ArrayList<>();
@@ -75,7 +84,7 @@ public class NoticeService {
     @Transactional
     public NoticeRecord postUpdate(long id, UpdateDraft draft, String actor) {
         Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
-        if (draft.expectedVersion() != null && draft.expectedVersion() != notice.getVersion()) {
+        if (draft.version() != null && draft.version() != notice.getVersion()) {
             throw new ConflictException("error.noticeChanged", id);
         }
         List<Violation> violations = new ArrayList<>();

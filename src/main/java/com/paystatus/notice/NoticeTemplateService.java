@@ -55,7 +55,10 @@ public class NoticeTemplateService {
     /** Every rule the template breaks: a notice's rules, and a unique name. */
     @Transactional(readOnly = true)
     public List<Violation> check(Long id, String name, NoticeDraft notice) {
-        List<Violation> violations = new ArrayList<>(notices.check(notice));
+        // a template has no estimate: the operator gives one when posting from it
+        NoticeDraft withoutEstimate = new NoticeDraft(
+                notice.title(), notice.kind(), notice.message(), notice.channels(), null, Estimate.UNKNOWN);
+        List<Violation> violations = new ArrayList<>(notices.check(withoutEstimate));
         String clean = name == null ? "" : name.trim();
         if (clean.isEmpty()) {
             violations.add(new Violation("name", "validation.required"));
@@ -73,9 +76,7 @@ public class NoticeTemplateService {
     /** Adds a template ({@code id} null) or replaces one. */
     @Transactional
     public NoticeTemplateRecord save(Long id, String name, NoticeDraft notice) {
-        NoticeDraft withoutEstimate =
-                new NoticeDraft(notice.title(), notice.kind(), notice.message(), notice.channels(), null, null);
-        List<Violation> violations = check(id, name, withoutEstimate);
+        List<Violation> violations = check(id, name, notice);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

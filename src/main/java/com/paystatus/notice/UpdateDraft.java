@@ -1,12 +1,22 @@
 package com.paystatus.notice;
 
-import java.time.Instant;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
- * An update to a notice as an operator submits it.
+ * The command to post an update to a notice (resolving it included), the same record from the admin
+ * form and the admin API.
  *
  * @param status a {@link NoticeStatus} code
- * @param estimatedRecoveryAt the revised estimate, null when unknown
- * @param expectedVersion the version the operator saw, or null to skip the check
+ * @param estimatedRecoveryAt the revised estimate; null when not said, which an open status refuses
+ * @param version the notice's version the operator saw, or null to skip the check
  */
-public record UpdateDraft(String status, String message, Instant estimatedRecoveryAt, Long expectedVersion) {}
+public record UpdateDraft(
+        String status,
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = NoticeDraft.MAX_MESSAGE, message = "{validation.tooLong}")
+        String message,
+
+        Estimate estimatedRecoveryAt,
+        Long version) {}

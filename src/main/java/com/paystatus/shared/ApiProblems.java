@@ -18,9 +18,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +55,9 @@ class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", text("problem.invalid.detail"), errors);
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+    /** Bean Validation's field errors, with the domain's objections beside them when a door added those. */
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> invalid(BindException e) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", messages.getMessage(f, locale())))
                 .toList();
@@ -66,6 +67,10 @@ class ApiProblems {
     /** Not JSON, or a value of the wrong type or with refused characters: names the field when it can. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        InvalidInputException rule = cause(e, InvalidInputException.class);
+        if (rule != null) { // a value read into a domain type, e.g. a malformed time
+            return invalid(rule);
+        }
         JacksonException json = cause(e, JacksonException.class);
         String field = json == null ? "" : field(json.getPath());
         if (field.isEmpty()) {

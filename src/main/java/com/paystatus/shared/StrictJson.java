@@ -1,5 +1,6 @@
 package com.paystatus.shared;
 
+import java.time.Instant;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,7 @@ import tools.jackson.databind.type.LogicalType;
  * JSON bodies mean what they say: a text field takes a JSON string and nothing else ({@code
  * "title": 123} or {@code true} is refused, not turned into "123"), a whole number takes a whole
  * number ({@code 1.5} and {@code "5"} are refused, not rounded or parsed), a flag takes {@code
- * true} or {@code false}. Every string, map keys included, is held to {@link InputText}. A refused
+ * true} or {@code false}, an instant takes an ISO-8601 string as {@link ApiTimes} reads it. Every string, map keys included, is held to {@link InputText}. A refused
  * value fails the read, and {@code ApiProblems} answers 400 naming the field.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +30,7 @@ class StrictJson {
     JsonMapperBuilderCustomizer strictJsonReading() {
         SimpleModule strings = new SimpleModule("paystatus-strict-strings")
                 .addDeserializer(String.class, new Strings())
+                .addDeserializer(Instant.class, new Instants())
                 .addKeyDeserializer(String.class, new Keys());
         return builder -> builder.addModule(strings)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -79,6 +81,20 @@ class StrictJson {
         @Override
         public LogicalType logicalType() {
             return LogicalType.Textual;
+        }
+    }
+
+    /** An instant is an ISO-8601 string with an offset, read as {@link ApiTimes} reads it (null or blank: none). */
+    private static final class Instants extends StdScalarDeserializer<Instant> {
+
+        Instants() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            String field = parser.currentName();
+            return ApiTimes.parse(context.readValue(parser, String.class), field == null ? "" : field);
         }
     }
 

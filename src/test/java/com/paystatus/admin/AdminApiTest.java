@@ -82,10 +82,61 @@ class AdminApiTest extends HttpTestBase {
                 .contains("未知的状态 “down”");
 
         HttpResponse<String> en = http.adminJson("POST", "/api/admin/notices", """
-                {"title": "", "kind": "fault", "message": "x", "channels": {"fenfu-online": "unavailable"}}""", "Accept-Language", "en");
+                {"title": "", "kind": "fault", "message": "x", "channels": {"fenfu-online": "unavailable"}, "estimatedRecoveryAt": null}""", "Accept-Language", "en");
         assertThat(en.statusCode()).isEqualTo(400);
         assertThat(Http.json(en).get("errors").get(0).get("message").asString()).isEqualTo("must not be blank");
 
+        assertThat(board()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingEstimateIsA400ThatSaysToSendNullForUnknownAndChangesNothing() {
+        String before = board();
+        HttpResponse<String> zh = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "分付暂不能使用", "kind": "fault", "message": "排查中",
+                 "channels": {"fenfu-online": "unavailable"}}""");
+        assertThat(zh.statusCode()).isEqualTo(400);
+        JsonNode error = Http.json(zh).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("estimatedRecoveryAt");
+        assertThat(error.get("message").asString()).contains("null");
+        assertThat(Http.json(zh).get("errors")).hasSize(1);
+
+        HttpResponse<String> en = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "Fenfu down", "kind": "fault", "message": "looking",
+                 "channels": {"fenfu-online": "unavailable"}}""", "Accept-Language", "en");
+        assertThat(Http.json(en).get("errors").get(0).get("message").asString())
+                .isEqualTo("is missing: send the expected recovery time, or null when it is not yet known");
+        assertThat(board()).isEqualTo(before);
+
+        long id = Http.json(http.adminJson("POST", "/api/admin/notices", """
+                        {"title": "分付暂不能使用", "kind": "fault", "message": "排查中",
+                         "channels": {"fenfu-online": "unavailable"}, "estimatedRecoveryAt": null}"""))
+                .get("id")
+                .asLong();
+        HttpResponse<String> update = http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                {"status": "identified", "message": "已定位"}""");
+        assertThat(update.statusCode()).isEqualTo(400);
+        assertThat(Http.json(update).get("errors").get(0).get("field").asString())
+                .isEqualTo("estimatedRecoveryAt");
+        assertThat(Http.json(http.adminJson("GET", "/api/admin/notices/" + id, ""))
+                        .get("updates"))
+                .hasSize(1);
+
+        // resolving needs no estimate: there is nothing left to wait for
+        assertThat(http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                        {"status": "resolved", "message": "已恢复"}""")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aStateCommandNamesEveryProblemAtOnceAndChangesNothing() {
+        String before = board();
+        HttpResponse<String> refused = http.adminJson("PUT", "/api/admin/channels/alipay/state", """
+                {"state": "down", "reason": ""}""");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.json(refused).get("errors").findValues("field").stream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("reason", "state");
         assertThat(board()).isEqualTo(before);
     }
 
@@ -106,7 +157,7 @@ class AdminApiTest extends HttpTestBase {
     @Test
     void updatingAMissingNoticeIs404AndAResolvedOneIs409() {
         HttpResponse<String> missing = http.adminJson("POST", "/api/admin/notices/999999/updates", """
-                {"status": "identified", "message": "x"}""");
+                {"status": "identified", "message": "x", "estimatedRecoveryAt": null}""");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(Http.json(missing).get("detail").asString()).isEqualTo("没有编号为 999999 的公告。");
 
@@ -121,12 +172,12 @@ class AdminApiTest extends HttpTestBase {
                 .isEqualTo(200);
 
         HttpResponse<String> again = http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
-                {"status": "investigating", "message": "又坏了"}""");
+                {"status": "investigating", "message": "又坏了", "estimatedRecoveryAt": null}""");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Http.json(again).get("detail").asString()).contains("已恢复，不能再更新");
 
         HttpResponse<String> impossible = http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
-                {"status": "fixed", "message": "x"}""");
+                {"status": "fixed", "message": "x", "estimatedRecoveryAt": null}""");
         assertThat(impossible.statusCode()).isIn(400, 409);
     }
 

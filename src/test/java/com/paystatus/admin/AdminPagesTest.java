@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
+import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.support.Http;
@@ -135,6 +136,11 @@ class AdminPagesTest {
                 .param("channels[fenfu-online]", "unavailable")
                 .exchange();
         assertThat(result).hasStatusOk().bodyText().contains("请填写预计恢复时间，或勾选“恢复时间待定”");
+        // the limits the command declares are the ones the page states
+        assertThat(result)
+                .bodyText()
+                .contains("maxlength=\"" + NoticeDraft.MAX_TITLE + "\"")
+                .contains("maxlength=\"" + NoticeDraft.MAX_MESSAGE + "\"");
         assertThat(channels.get("fenfu-online").state()).isEqualTo(ChannelState.AVAILABLE);
     }
 

@@ -111,7 +111,7 @@ class AuditLogTest {
     void refusedInputLeavesNoAuditRowAndSignInsAndAdminActionsAreRecorded() {
         int before = audit("?action=notice.post").size();
         http.adminJson("POST", "/api/admin/notices", """
-                {"title": "", "kind": "fault", "message": "x", "channels": {"alipay": "unavailable"}}""");
+                {"title": "", "kind": "fault", "message": "x", "channels": {"alipay": "unavailable"}, "estimatedRecoveryAt": null}""");
         assertThat(audit("?action=notice.post").size()).isEqualTo(before);
 
         WebSession s = new WebSession(port);

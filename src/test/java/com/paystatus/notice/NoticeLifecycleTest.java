@@ -7,6 +7,7 @@ import com.paystatus.channel.ChannelDetails;
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
+import com.paystatus.channel.SetState;
 import com.paystatus.channel.StateChange;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
@@ -53,7 +54,7 @@ class NoticeLifecycleTest {
     }
 
     private NoticeRecord post(String title, Map<String, String> states, Instant eta) {
-        return notices.post(new NoticeDraft(title, "fault", "正在排查", states, null, eta), "ops");
+        return notices.post(new NoticeDraft(title, "fault", "正在排查", states, null, Estimate.at(eta)), "ops");
     }
 
     private ChannelState stateOf(String slug) {
@@ -99,7 +100,8 @@ class NoticeLifecycleTest {
         String slug = newChannel();
         NoticeRecord fault = post("服务器压力过大", Map.of(slug, "unavailable"), null);
         NoticeRecord review = notices.post(
-                new NoticeDraft("合规审查调整", "compliance", "按监管要求调整", Map.of(slug, "compliance_review"), null, null),
+                new NoticeDraft(
+                        "合规审查调整", "compliance", "按监管要求调整", Map.of(slug, "compliance_review"), null, Estimate.UNKNOWN),
                 "ops");
 
         notices.postUpdate(fault.id(), new UpdateDraft("resolved", "故障已修复", null, null), "ops");
@@ -118,7 +120,7 @@ class NoticeLifecycleTest {
         clock.advance(Duration.ofMinutes(1));
         NoticeRecord notice = post("分付暂不能使用", Map.of(slug, "unavailable"), null);
         clock.advance(Duration.ofMinutes(30));
-        notices.postUpdate(notice.id(), new UpdateDraft("identified", "已定位", null, null), "ops");
+        notices.postUpdate(notice.id(), new UpdateDraft("identified", "已定位", Estimate.UNKNOWN, null), "ops");
         notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops2");
 
         List<StateChange> history = channels.get(slug).recentChanges();
@@ -136,12 +138,12 @@ class NoticeLifecycleTest {
     @Test
     void aStateSetDirectlyCombinesWithNoticesAndTheWorstWins() {
         String slug = newChannel();
-        channels.setState(slug, ChannelState.MAINTENANCE, "夜间升级", "ops");
+        channels.setState(slug, new SetState("maintenance", "夜间升级"), "ops");
         assertThat(stateOf(slug)).isEqualTo(ChannelState.MAINTENANCE);
         assertThat(snapshots.current().channel(slug).orElseThrow().reason()).isEqualTo("夜间升级");
 
         NoticeRecord notice = post("分付暂不能使用", Map.of(slug, "unavailable"), null);
-        ChannelRecord afterSettingAvailable = channels.setState(slug, ChannelState.AVAILABLE, "升级完成", "ops");
+        ChannelRecord afterSettingAvailable = channels.setState(slug, new SetState("available", "升级完成"), "ops");
         assertThat(afterSettingAvailable.state()).isEqualTo(ChannelState.UNAVAILABLE);
         assertThat(afterSettingAvailable.heldByNotices()).containsExactly(notice.id());
 
@@ -162,19 +164,15 @@ class NoticeLifecycleTest {
                                 "",
                                 Map.of(slug, "broken", "no-such-channel", "unavailable"),
                                 null,
-                                clock.instant().minusSeconds(60)),
+                                Estimate.at(clock.instant().minusSeconds(60))),
                         "ops"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.violations())
                                 .extracting(InvalidInputException.Violation::field)
+                                // blank title and message are the command's constraints (NoticeCommandsTest)
                                 .containsExactlyInAnyOrder(
-                                        "kind",
-                                        "channels",
-                                        "channels[" + slug + "]",
-                                        "title",
-                                        "message",
-                                        "estimatedRecoveryAt"));
+                                        "kind", "channels", "channels[" + slug + "]", "estimatedRecoveryAt"));
 
         assertThat(stateOf(slug)).isEqualTo(ChannelState.AVAILABLE);
         assertThat(channels.get(slug).recentChanges()).hasSize(1);
@@ -188,8 +186,8 @@ class NoticeLifecycleTest {
         NoticeRecord notice = post("分付暂不能使用", Map.of(slug, "unavailable"), null);
         notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
 
-        assertThatThrownBy(() ->
-                        notices.postUpdate(notice.id(), new UpdateDraft("investigating", "又坏了", null, null), "ops"))
+        assertThatThrownBy(() -> notices.postUpdate(
+                        notice.id(), new UpdateDraft("investigating", "又坏了", Estimate.UNKNOWN, null), "ops"))
                 .isInstanceOf(ConflictException.class);
         assertThat(notices.get(notice.id()).updates()).hasSize(2);
         assertThat(stateOf(slug)).isEqualTo(ChannelState.AVAILABLE);
@@ -199,10 +197,11 @@ class NoticeLifecycleTest {
     void anUpdateBasedOnAnOlderVersionIsAConflict() {
         String slug = newChannel();
         NoticeRecord notice = post("分付暂不能使用", Map.of(slug, "unavailable"), null);
-        notices.postUpdate(notice.id(), new UpdateDraft("identified", "已定位", null, notice.version()), "alice");
+        notices.postUpdate(
+                notice.id(), new UpdateDraft("identified", "已定位", Estimate.UNKNOWN, notice.version()), "alice");
 
         assertThatThrownBy(() -> notices.postUpdate(
-                        notice.id(), new UpdateDraft("monitoring", "已修复", null, notice.version()), "bob"))
+                        notice.id(), new UpdateDraft("monitoring", "已修复", Estimate.UNKNOWN, notice.version()), "bob"))
                 .isInstanceOf(ConflictException.class);
         assertThat(notices.get(notice.id()).status()).isEqualTo(NoticeStatus.IDENTIFIED);
     }

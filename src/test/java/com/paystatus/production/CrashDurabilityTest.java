@@ -55,7 +55,7 @@ class CrashDurabilityTest {
             while (writing.get()) {
                 try {
                     HttpResponse<String> posted = http.adminJson("POST", "/api/admin/notices", """
-                            {"title": "写入 %d", "kind": "info", "message": "m", "channels": {}}""".formatted(n++));
+                            {"title": "写入 %d", "kind": "info", "message": "m", "channels": {}, "estimatedRecoveryAt": null}""".formatted(n++));
                     if (posted.statusCode() == 201) {
                         acknowledged.add(Http.json(posted).get("id").asLong());
                     }

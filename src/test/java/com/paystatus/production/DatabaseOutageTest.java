@@ -80,7 +80,7 @@ class DatabaseOutageTest {
 
     private static String notice(String title) {
         return """
-                {"title": "%s", "kind": "fault", "message": "排查中", "channels": {"fenfu-online": "unavailable"}}""".formatted(title);
+                {"title": "%s", "kind": "fault", "message": "排查中", "channels": {"fenfu-online": "unavailable"}, "estimatedRecoveryAt": null}""".formatted(title);
     }
 
     @Test

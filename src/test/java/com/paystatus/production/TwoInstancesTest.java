@@ -54,7 +54,7 @@ class TwoInstancesTest {
     void aNoticePostedThroughOneInstanceShowsOnTheOther() {
         var posted = http(a).adminJson("POST", "/api/admin/notices", """
                 {"title": "经由实例 A 发布", "kind": "fault", "message": "排查中",
-                 "channels": {"fenfu-offline": "unavailable"}}""");
+                 "channels": {"fenfu-offline": "unavailable"}, "estimatedRecoveryAt": null}""");
         assertThat(posted.statusCode()).isEqualTo(201);
         long start = System.nanoTime();
         // B polls the revision every second; the time taken is printed, not asserted (a loaded machine is slower)

@@ -256,12 +256,12 @@ class HardeningTest {
         String before = http.get("/").body();
         String huge = "x".repeat(200_000);
         HttpResponse<String> json = http.adminJson("POST", "/api/admin/notices", """
-                {"title": "big", "kind": "fault", "message": "%s", "channels": {"fenfu-online": "unavailable"}}""".formatted(huge));
+                {"title": "big", "kind": "fault", "message": "%s", "channels": {"fenfu-online": "unavailable"}, "estimatedRecoveryAt": null}""".formatted(huge));
         assertThat(json.statusCode()).isEqualTo(413);
         assertThat(Http.json(json).get("detail").asString()).contains("64 KB");
 
         HttpResponse<String> longField = http.adminJson("POST", "/api/admin/notices", """
-                {"title": "%s", "kind": "fault", "message": "m", "channels": {"fenfu-online": "unavailable"}}""".formatted("t".repeat(5_000)));
+                {"title": "%s", "kind": "fault", "message": "m", "channels": {"fenfu-online": "unavailable"}, "estimatedRecoveryAt": null}""".formatted("t".repeat(5_000)));
         assertThat(longField.statusCode()).isEqualTo(400);
 
         WebSession admin = new WebSession(port);
@@ -296,7 +296,7 @@ class HardeningTest {
         long id = notice.get("id").asLong();
         assertThat(notice.get("title").asString()).isEqualTo(SCRIPT);
         http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
-                {"status": "identified", "message": "%s"}""".formatted(SCRIPT));
+                {"status": "identified", "message": "%s", "estimatedRecoveryAt": null}""".formatted(SCRIPT));
         http.adminJson("PUT", "/api/admin/channels/xss-pay/state", """
                 {"state": "degraded", "reason": "<iframe src=//evil.example></iframe>%s"}""".formatted(SVG));
         http.adminJson("POST", "/api/admin/maintenances", """

@@ -29,7 +29,7 @@ class AvailabilityApiTest extends HttpTestBase {
         clock.advance(Duration.ofHours(1));
         long id = Http.json(http.adminJson("POST", "/api/admin/notices", """
                         {"title": "出行付款失败", "kind": "fault", "message": "排查中",
-                         "channels": {"fenfu-transit": "unavailable"}}"""))
+                         "channels": {"fenfu-transit": "unavailable"}, "estimatedRecoveryAt": null}"""))
                 .get("id")
                 .asLong();
         clock.advance(Duration.ofMinutes(30));

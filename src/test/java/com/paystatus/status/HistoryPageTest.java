@@ -2,6 +2,7 @@ package com.paystatus.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
@@ -45,14 +46,21 @@ class HistoryPageTest {
         for (int i = 1; i <= 25; i++) {
             var n = notices.post(
                     new NoticeDraft(
-                            "线上购物故障 第" + i + "次", "fault", "排查中", Map.of("fenfu-online", "unavailable"), null, null),
+                            "线上购物故障 第" + i + "次",
+                            "fault",
+                            "排查中",
+                            Map.of("fenfu-online", "unavailable"),
+                            null,
+                            Estimate.UNKNOWN),
                     "ops");
             clock.advance(Duration.ofMinutes(10));
             notices.postUpdate(n.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
             clock.advance(Duration.ofHours(1));
         }
         notices.post(
-                new NoticeDraft("支付宝通道维护", "maintenance", "维护中", Map.of("alipay", "maintenance"), null, null), "ops");
+                new NoticeDraft(
+                        "支付宝通道维护", "maintenance", "维护中", Map.of("alipay", "maintenance"), null, Estimate.UNKNOWN),
+                "ops");
     }
 
     private String page(String uri) {

@@ -2,6 +2,7 @@ package com.paystatus.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
@@ -60,7 +61,7 @@ class PhoneBrowserTest {
                         "部分用户在线上购物时使用分付付款失败。" + "我们正在扩容，恢复后会在这里通知。".repeat(5),
                         Map.of("fenfu-online", "unavailable", "fenfu-offline", "degraded"),
                         null,
-                        clock.instant().plus(Duration.ofHours(2))),
+                        Estimate.at(clock.instant().plus(Duration.ofHours(2)))),
                 "ops");
     }
 

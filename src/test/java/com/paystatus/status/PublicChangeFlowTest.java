@@ -9,6 +9,8 @@ import com.paystatus.channel.ChannelEdited;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
 import com.paystatus.channel.ChannelStateSet;
+import com.paystatus.channel.SetState;
+import com.paystatus.maintenance.ExtendMaintenance;
 import com.paystatus.maintenance.MaintenanceCompleted;
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceExtended;
@@ -16,6 +18,7 @@ import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceScheduled;
 import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.maintenance.MaintenanceStarted;
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticePosted;
 import com.paystatus.notice.NoticeRecord;
@@ -117,13 +120,14 @@ class PublicChangeFlowTest {
         String slug = "flow-channel-" + SEQUENCE.incrementAndGet();
         change(1, () -> channels.create(slug, details(slug, 1), "ops"));
         change(1, () -> channels.update(slug, details(slug, 2), "ops"));
-        change(1, () -> channels.setState(slug, ChannelState.DEGRADED, "排查", "ops"));
-        change(1, () -> channels.setState(slug, ChannelState.AVAILABLE, "恢复", "ops"));
+        change(1, () -> channels.setState(slug, new SetState("degraded", "排查"), "ops"));
+        change(1, () -> channels.setState(slug, new SetState("available", "恢复"), "ops"));
 
         NoticeRecord notice = change(
                 1,
                 () -> notices.post(
-                        new NoticeDraft("事件流", "fault", "排查中", Map.of(slug, "unavailable"), null, null), "ops"));
+                        new NoticeDraft("事件流", "fault", "排查中", Map.of(slug, "unavailable"), null, Estimate.UNKNOWN),
+                        "ops"));
         change(1, () -> notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops"));
         change(1, () -> notices.writePostmortem(notice.id(), "原因：配置错误。", "ops"));
 
@@ -139,7 +143,10 @@ class PublicChangeFlowTest {
                                 now.plus(Duration.ofHours(2))),
                         "ops"));
         change(1, () -> maintenances.startEarly(early.id(), "提前开始", "ops"));
-        change(1, () -> maintenances.extend(early.id(), now.plus(Duration.ofHours(3)), "延长", "ops"));
+        change(
+                1,
+                () -> maintenances.extend(
+                        early.id(), new ExtendMaintenance(now.plus(Duration.ofHours(3)), "延长"), "ops"));
         change(1, () -> maintenances.completeEarly(early.id(), "提前完成", "ops"));
 
         MaintenanceRecord planned = change(
@@ -191,7 +198,8 @@ class PublicChangeFlowTest {
         long audited = jdbc.queryForObject("select count(*) from audit_event", Long.class);
 
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            notices.post(new NoticeDraft("回滚", "fault", "排查中", Map.of(slug, "unavailable"), null, null), "ops");
+            notices.post(
+                    new NoticeDraft("回滚", "fault", "排查中", Map.of(slug, "unavailable"), null, Estimate.UNKNOWN), "ops");
             assertThat(revision.current()).isEqualTo(before + 1);
             tx.setRollbackOnly();
         });

@@ -3,6 +3,7 @@ package com.paystatus.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
@@ -99,7 +100,8 @@ class PublicIntegrationsTest {
         http = new Http(port);
         if (outage == null) {
             resolved = notices.post(
-                    new NoticeDraft("支付宝短暂波动", "fault", "少量付款变慢", Map.of("alipay", "degraded"), null, null), "ops");
+                    new NoticeDraft("支付宝短暂波动", "fault", "少量付款变慢", Map.of("alipay", "degraded"), null, Estimate.UNKNOWN),
+                    "ops");
             resolved = notices.postUpdate(resolved.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
             outage = notices.post(
                     new NoticeDraft(
@@ -108,7 +110,7 @@ class PublicIntegrationsTest {
                             "部分用户付款失败，正在排查。",
                             Map.of("fenfu-online", "unavailable", "fenfu-offline", "degraded"),
                             null,
-                            clock.instant().plus(Duration.ofHours(2))),
+                            Estimate.at(clock.instant().plus(Duration.ofHours(2)))),
                     "ops");
         }
     }

@@ -2,6 +2,7 @@ package com.paystatus.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
@@ -78,7 +79,7 @@ class PublicPagesTest {
                         "分付出行功能升级",
                         Map.of("fenfu-transit", "maintenance"),
                         null,
-                        clock.instant().plus(Duration.ofMinutes(90))),
+                        Estimate.at(clock.instant().plus(Duration.ofMinutes(90)))),
                 "ops");
         try {
             String zh = page("/channels/fenfu-transit");
@@ -94,7 +95,11 @@ class PublicPagesTest {
             assertThat(en)
                     .contains("Under maintenance")
                     .contains("Cause: Maintenance")
-                    .contains("Expected back at 11:30");
+                    .contains("Expected back at 11:30")
+                    // the list of alternatives is joined in the page's language
+                    .contains("WeChat Pay (balance)</a><span>, </span>")
+                    .doesNotContain("</a><span>、</span>");
+            assertThat(zh).contains("微信支付（零钱）</a><span>、</span>");
         } finally {
             notices.postUpdate(notice.id(), new UpdateDraft("resolved", "done", null, null), "ops");
         }
@@ -109,7 +114,7 @@ class PublicPagesTest {
                         "排查中",
                         Map.of("fenfu-repayment", "unavailable"),
                         null,
-                        clock.instant().plus(Duration.ofMinutes(30))),
+                        Estimate.at(clock.instant().plus(Duration.ofMinutes(30)))),
                 "ops");
         try {
             clock.advance(Duration.ofMinutes(45));
@@ -129,7 +134,7 @@ class PublicPagesTest {
                         "<img src=x onerror=alert(1)> & more",
                         Map.of(),
                         null,
-                        null),
+                        Estimate.UNKNOWN),
                 "ops");
         try {
             for (String html : new String[] {page("/"), page("/notices/" + notice.id())}) {
@@ -147,8 +152,8 @@ class PublicPagesTest {
 
     @Test
     void aNoticeLinkKeepsWorkingLongAfterItLeftTheFrontPage() {
-        NoticeRecord notice =
-                notices.post(new NoticeDraft("旧的公告", "fault", "很久以前", Map.of("alipay", "degraded"), null, null), "ops");
+        NoticeRecord notice = notices.post(
+                new NoticeDraft("旧的公告", "fault", "很久以前", Map.of("alipay", "degraded"), null, Estimate.UNKNOWN), "ops");
         notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
         try {
             clock.advance(Duration.ofDays(400));

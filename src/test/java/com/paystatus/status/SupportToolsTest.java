@@ -6,6 +6,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
@@ -61,7 +62,13 @@ class SupportToolsTest {
 
     private NoticeRecord maintenanceOnline() {
         return notices.post(
-                new NoticeDraft("系统升级", "maintenance", "线上购物升级中", Map.of("fenfu-online", "unavailable"), null, SIX_PM),
+                new NoticeDraft(
+                        "系统升级",
+                        "maintenance",
+                        "线上购物升级中",
+                        Map.of("fenfu-online", "unavailable"),
+                        null,
+                        Estimate.at(SIX_PM)),
                 "ops");
     }
 
@@ -98,7 +105,7 @@ class SupportToolsTest {
                         "排查中",
                         Map.of("fenfu-online", "unavailable", "fenfu-offline", "degraded"),
                         null,
-                        null),
+                        Estimate.UNKNOWN),
                 "ops");
         String open = text("/notices/" + notice.id());
         assertThat(open)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
@@ -311,7 +312,7 @@ class PublicPageCacheTest {
     @Test
     void aMadeUpHostNeverReachesTheLinksThatAreServed() {
         long notice = Http.json(http.adminJson("POST", "/api/admin/notices", """
-                        {"title": "主机头测试", "kind": "fault", "message": "排查中", "channels": {"alipay": "degraded"}}"""))
+                        {"title": "主机头测试", "kind": "fault", "message": "排查中", "channels": {"alipay": "degraded"}, "estimatedRecoveryAt": null}"""))
                 .get("id")
                 .asLong();
         List<String> shared = List.of(
@@ -598,7 +599,13 @@ class PublicPageCacheTest {
     void theBoardShowsAFewRecentlyResolvedNoticesAndLinksToTheRest() {
         for (int i = 1; i <= 40; i++) {
             var notice = notices.post(
-                    new NoticeDraft("已恢复的小故障 第" + i + "条", "fault", "排查中", Map.of("bank-card", "degraded"), null, null),
+                    new NoticeDraft(
+                            "已恢复的小故障 第" + i + "条",
+                            "fault",
+                            "排查中",
+                            Map.of("bank-card", "degraded"),
+                            null,
+                            Estimate.UNKNOWN),
                     "ops");
             notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
         }
@@ -692,7 +699,8 @@ class PublicPageCacheTest {
     @Test
     void anOldNoticeAndAChannelsAvailabilityAreReadOncePerRevision() {
         var notice = notices.post(
-                new NoticeDraft("很久以前的故障", "fault", "排查中", Map.of("bank-card", "degraded"), null, null), "ops");
+                new NoticeDraft("很久以前的故障", "fault", "排查中", Map.of("bank-card", "degraded"), null, Estimate.UNKNOWN),
+                "ops");
         notices.postUpdate(notice.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
         try {
             clock.advance(Duration.ofDays(30));
