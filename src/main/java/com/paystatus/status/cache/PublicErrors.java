@@ -1,13 +1,13 @@
 package com.paystatus.status.cache;
 
+import com.paystatus.shared.ProblemWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,12 +52,7 @@ final class PublicErrors {
         byte[] body;
         String type;
         if (path.startsWith("/api/")) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", title);
-            problem.put("status", status);
-            problem.put("detail", text);
-            body = JSON.writeValueAsBytes(problem);
+            body = JSON.writeValueAsBytes(ProblemWriter.problem(HttpStatus.valueOf(status), title, text, null));
             type = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
         } else {
             String lang = "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
