@@ -68,7 +68,7 @@ class MaintenanceRestartTest {
                     .isEqualTo(ChannelState.MAINTENANCE);
 
             ChannelService channels = after.getBean(ChannelService.class);
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(
                                     channels.get("fenfu-transit").recentChanges())
                             .first()

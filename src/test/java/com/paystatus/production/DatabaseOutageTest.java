@@ -98,7 +98,7 @@ class DatabaseOutageTest {
                 .isEqualTo(200);
 
         database.close();
-        await().atMost(Duration.ofSeconds(15))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> !snapshots.freshness().current());
 
         long downSince = System.nanoTime();

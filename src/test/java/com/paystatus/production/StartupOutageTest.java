@@ -119,7 +119,7 @@ class StartupOutageTest {
         HttpResponse<String> channels = http.adminJson("GET", "/api/admin/channels", "");
         assertThat(channels.statusCode()).isEqualTo(200);
         assertThat(Http.json(channels)).hasSize(7);
-        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/").body().contains("分付 · 线上购物"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/").body().contains("分付 · 线上购物"));
         assertThat(http.get("/").body()).contains("银行卡").contains("支付宝");
     }
 }
