@@ -1,7 +1,6 @@
 package com.paystatus.security;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.paystatus.shared.Networks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +70,7 @@ class LoginThrottle {
     void check(String username, String address) {
         Instant now = clock.instant();
         String account = key(username);
-        String network = network(address);
+        String network = Networks.of(address);
         Optional<LoginThrottledException> refused = wait(pairs.get(pair(account, network)), ACCOUNT_ON_NETWORK, now)
                 .or(() -> wait(networks.get(network), NETWORK, now))
                 .or(() -> knows(account, network, now) ? Optional.empty() : wait(accounts.get(account), ACCOUNT, now));
@@ -87,7 +86,7 @@ class LoginThrottle {
             forgetOld(now);
         }
         String account = key(username);
-        String network = network(address);
+        String network = Networks.of(address);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         outcomes.put("user/" + account, count(pairs, pair(account, network), ACCOUNT_ON_NETWORK, now));
         outcomes.put("address/" + address, count(networks, network, NETWORK, now));
@@ -98,7 +97,7 @@ class LoginThrottle {
     /** Clears the account on this network and remembers the network as one its owner uses. */
     void succeeded(String username, String address) {
         String account = key(username);
-        String network = network(address);
+        String network = Networks.of(address);
         pairs.remove(pair(account, network));
         Instant now = clock.instant();
         known.compute(account, (k, networks) -> {
@@ -120,36 +119,6 @@ class LoginThrottle {
         networks.clear();
         accounts.clear();
         known.clear();
-    }
-
-    /** The network an address belongs to: its /24 for IPv4, its /64 for IPv6; anything else as it is. */
-    static String network(String address) {
-        if (address == null || address.isBlank()) {
-            return "unknown";
-        }
-        String a = address.trim();
-        if (a.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
-            return a.substring(0, a.lastIndexOf('.')) + ".0/24";
-        }
-        String literal = a.replaceAll("^\\[|]$", "").replaceAll("%.*$", "");
-        if (literal.indexOf(':') >= 0 && literal.matches("[0-9A-Fa-f:.]+")) {
-            try {
-                // a literal: parsed, never looked up
-                byte[] bytes = InetAddress.getByName(literal).getAddress();
-                if (bytes.length == 4) {
-                    return network(InetAddress.getByAddress(bytes).getHostAddress());
-                }
-                StringBuilder prefix = new StringBuilder();
-                for (int i = 0; i < 8; i += 2) {
-                    prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
-                            .append(':');
-                }
-                return prefix + ":/64";
-            } catch (UnknownHostException e) {
-                return a.toLowerCase(Locale.ROOT);
-            }
-        }
-        return a.toLowerCase(Locale.ROOT);
     }
 
     private boolean knows(String account, String network, Instant now) {

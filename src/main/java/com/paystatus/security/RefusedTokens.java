@@ -2,6 +2,7 @@ package com.paystatus.security;
 
 import com.paystatus.audit.AuditDetails;
 import com.paystatus.audit.Audited;
+import com.paystatus.shared.Networks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Refused API tokens, counted per network (see {@link LoginThrottle#network}) and minute, so that a
+ * Refused API tokens, counted per network (see {@link Networks}) and minute, so that a
  * client sending hundreds of bad tokens a second writes two audit rows a minute, not hundreds: the
  * first refusal of a network in a minute at once, and when the minute is over, one row with how many
  * there were in all (written by the next refusal, or by the scheduled sweep). A refusal while the
@@ -44,7 +45,7 @@ class RefusedTokens {
     void refused(String address) {
         long minute = Math.floorDiv(clock.millis(), 60_000L);
         closeBefore(minute);
-        String network = LoginThrottle.network(address);
+        String network = Networks.of(address);
         if (counts.size() >= MAX_TRACKED && !counts.containsKey(new Bucket(network, minute))) {
             network = "other networks";
         }

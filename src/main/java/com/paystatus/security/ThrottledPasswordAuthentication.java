@@ -2,6 +2,7 @@ package com.paystatus.security;
 
 import com.paystatus.audit.AuditDetails;
 import com.paystatus.audit.Audited;
+import com.paystatus.shared.Networks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,9 +69,7 @@ final class ThrottledPasswordAuthentication implements AuthenticationProvider {
                             clip(username),
                             "login.locked",
                             clip(key),
-                            AuditDetails.none()
-                                    .withNote("from", address)
-                                    .withNote("network", LoginThrottle.network(address))));
+                            AuditDetails.none().withNote("from", address).withNote("network", Networks.of(address))));
                 }
             });
             throw e;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.paystatus.shared.Networks;
 import com.paystatus.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,10 +86,10 @@ class LoginThrottleTest {
 
     @Test
     void networksAreSlash24ForIpv4AndSlash64ForIpv6() {
-        assertThat(LoginThrottle.network("203.0.113.9")).isEqualTo("203.0.113.0/24");
-        assertThat(LoginThrottle.network("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2::/64");
-        assertThat(LoginThrottle.network("[2001:db8:1:2::9]")).isEqualTo("2001:db8:1:2::/64");
-        assertThat(LoginThrottle.network("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0::/64");
+        assertThat(Networks.of("203.0.113.9")).isEqualTo("203.0.113.0/24");
+        assertThat(Networks.of("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(Networks.of("[2001:db8:1:2::9]")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(Networks.of("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0::/64");
     }
 
     @Test

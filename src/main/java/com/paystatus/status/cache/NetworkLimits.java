@@ -3,10 +3,8 @@ package com.paystatus.status.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.paystatus.shared.Networks;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * How many public requests the application itself (not the cache) has answered for each network in
@@ -34,34 +32,12 @@ final class NetworkLimits {
 
     /** Whether a request from {@code remoteAddress} may go to the application now. */
     boolean tryAcquire(String remoteAddress) {
-        String network = network(remoteAddress);
-        if (network == null) {
-            return true;
+        if (Networks.isLoopback(remoteAddress)) {
+            return true; // health checks and the benchmark on this machine; clients come through a proxy
         }
+        String network = Networks.of(remoteAddress);
         long second = ticker.read() / 1_000_000_000L;
         return windows.get(network, n -> new Window()).take(second, perSecond);
-    }
-
-    /** {@code 203.0.113.0/24}, {@code 2001:db8:0:1::/64}; null for loopback, which is not limited. */
-    static String network(String remoteAddress) {
-        if (remoteAddress == null || remoteAddress.isEmpty()) {
-            return "unknown";
-        }
-        InetAddress address;
-        try {
-            // a literal address: no lookup is made
-            address = InetAddress.getByName(remoteAddress);
-        } catch (UnknownHostException | SecurityException e) {
-            return remoteAddress;
-        }
-        if (address.isLoopbackAddress()) {
-            return null;
-        }
-        byte[] bytes = address.getAddress();
-        if (bytes.length == 4) {
-            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24";
-        }
-        return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
     }
 
     /** The requests of one network in one second. */
