@@ -35,8 +35,12 @@ class FirstSnapshot implements StartupStep, SmartInitializingSingleton {
         }
     }
 
+    /**
+     * Builds the snapshot only if there is none yet: once there is one, every later change (the demo
+     * data among them) has rebuilt it after its commit, so a second build here would redo that work.
+     */
     @Override
     public void run() {
-        snapshots.rebuild();
+        snapshots.current();
     }
 }
