@@ -3,6 +3,7 @@ package com.paystatus.shared;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The network a client address belongs to: its /24 for IPv4, its /64 for IPv6. Limits that must not
@@ -13,7 +14,9 @@ import java.util.Locale;
  */
 public final class Networks {
 
-    private static final String IPV4 = "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}";
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern BRACKETS_AND_ZONE = Pattern.compile("^\\[|]$|%.*$");
 
     private Networks() {}
 
@@ -23,7 +26,7 @@ public final class Networks {
             return "unknown";
         }
         String a = address.trim();
-        if (a.matches(IPV4)) {
+        if (IPV4.matcher(a).matches()) {
             return a.substring(0, a.lastIndexOf('.')) + ".0/24";
         }
         byte[] bytes = ipv6(a);
@@ -47,7 +50,7 @@ public final class Networks {
             return false;
         }
         String a = address.trim();
-        if (a.matches(IPV4)) {
+        if (IPV4.matcher(a).matches()) {
             return a.startsWith("127.");
         }
         byte[] bytes = ipv6(a);
@@ -63,8 +66,11 @@ public final class Networks {
 
     /** The bytes of an IPv6 literal (with or without brackets and zone), or null when it is none. */
     private static byte[] ipv6(String address) {
-        String literal = address.replaceAll("^\\[|]$", "").replaceAll("%.*$", "");
-        if (literal.indexOf(':') < 0 || !literal.matches("[0-9A-Fa-f:.]+")) {
+        if (address.indexOf(':') < 0) {
+            return null;
+        }
+        String literal = BRACKETS_AND_ZONE.matcher(address).replaceAll("");
+        if (!IPV6_LITERAL.matcher(literal).matches()) {
             return null;
         }
         try {
