@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -66,30 +65,31 @@ record CachedPage(
             "connection",
             "keep-alive");
 
-    static CachedPage of(CapturedResponse captured, long revision, long minute) {
-        byte[] bytes = captured.bytes();
+    static CachedPage of(RenderedResponse rendered, long revision, long minute) {
+        byte[] bytes = rendered.getContentAsByteArray();
+        String contentType = rendered.getContentType();
         List<String[]> headers = new ArrayList<>();
         Set<String> vary = new LinkedHashSet<>();
-        for (Map.Entry<String, List<String>> header : captured.capturedHeaders().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
+        for (String[] header : rendered.headers()) {
+            String name = header[0].toLowerCase(Locale.ROOT);
             if (name.equals("vary")) {
-                header.getValue().forEach(v -> addTokens(vary, v));
-            } else if (!NOT_KEPT.contains(name)) {
-                header.getValue().forEach(v -> headers.add(new String[] {header.getKey(), v}));
+                addTokens(vary, header[1]);
+            } else if (!NOT_KEPT.contains(name) && !name.equals("content-type")) {
+                headers.add(header);
             }
         }
         // The language may come from Accept-Language, and the body may be gzipped.
         vary.add(HttpHeaders.ACCEPT_LANGUAGE);
         vary.add(HttpHeaders.ACCEPT_ENCODING);
         String hash = hash(bytes);
-        byte[] gzip = bytes.length >= GZIP_MIN_BYTES && compressible(captured.fullContentType()) ? gzip(bytes) : null;
+        byte[] gzip = bytes.length >= GZIP_MIN_BYTES && compressible(contentType) ? gzip(bytes) : null;
         if (gzip != null && gzip.length >= bytes.length) {
             gzip = null;
         }
         return new CachedPage(
                 revision,
                 minute,
-                captured.fullContentType(),
+                contentType,
                 List.copyOf(headers),
                 String.join(", ", vary),
                 bytes,

@@ -297,16 +297,20 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
             errors.tooManyRequests(target.path(), locale, response);
             return null;
         }
-        CapturedResponse captured = new CapturedResponse(response);
+        RenderedResponse rendered = new RenderedResponse(response);
         Exception failure = null;
         try {
-            render(key, request, captured, chain);
+            render(key, request, rendered, chain);
         } catch (ServletException | IOException | RuntimeException e) {
             failure = e;
         }
-        if (failure != null || captured.capturedStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+        if (failure != null || rendered.getStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             slot.failed = new Attempt(revision, minute);
-            logFailure(slot, key, previous, failure, captured.capturedStatus());
+            logFailure(slot, key, previous, failure, rendered.getStatus());
+            if (rendered.sentThrough() || response.isCommitted()) {
+                return null; // answered already (a 4xx or a redirect before the failure)
+            }
+            response.reset(); // nothing of the failed render reaches the reader
             if (previous != null) {
                 return previous;
             }
@@ -316,19 +320,20 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
             errors.unavailable(target.path(), locale, response);
             return null;
         }
-        if (captured.sentThrough()) {
+        if (rendered.sentThrough()) {
             // a 4xx or a redirect, already on its way to the client as it was
             forgetIfEmpty(target, key, slot);
             return null;
         }
         HttpSession session = request.getSession(false);
         boolean newSession = session != null && session.isNew();
-        if (!captured.storable() || newSession || response.containsHeader(HttpHeaders.SET_COOKIE)) {
-            captured.replay();
+        if (!rendered.storable() || newSession) {
+            rendered.copyBodyToResponse();
             forgetIfEmpty(target, key, slot);
             return null;
         }
-        CachedPage page = files.keep(CachedPage.of(captured, revision, minute));
+        CachedPage page = files.keep(CachedPage.of(rendered, revision, minute));
+        response.reset(); // the kept page brings its own headers
         files.retire(previous);
         slot.page = page;
         slot.failed = null;
@@ -376,13 +381,13 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
     }
 
     /** Renders the page through the application as a GET for exactly the key's parameters. */
-    private void render(Key key, HttpServletRequest request, CapturedResponse captured, FilterChain chain)
+    private void render(Key key, HttpServletRequest request, RenderedResponse rendered, FilterChain chain)
             throws ServletException, IOException {
         HttpServletRequest canonical = new CanonicalRequest(request, key.language(), key.parameters());
         if (!baseConfigured) {
             canonical.setAttribute(PageLinks.BASE_ATTRIBUTE, key.base());
         }
-        chain.doFilter(canonical, captured);
+        chain.doFilter(canonical, rendered);
     }
 
     /** Whether the path is one of the public read paths, kept or not. */

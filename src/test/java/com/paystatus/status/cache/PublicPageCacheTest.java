@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -154,6 +155,30 @@ class PublicPageCacheTest {
         HttpResponse<String> response = http.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    @Test
+    void theFirstReaderAndTheNextGetTheSameHeadersEachOnce() {
+        for (String lang : new String[] {"zh", "en"}) {
+            bumpRevision(); // the next read renders the page
+            HttpResponse<String> rendered = http.get("/?lang=" + lang);
+            HttpResponse<String> kept = http.get("/?lang=" + lang);
+            assertThat(rendered.statusCode()).isEqualTo(200);
+            assertThat(kept.headers().firstValue("ETag"))
+                    .isEqualTo(rendered.headers().firstValue("ETag"));
+            for (HttpResponse<String> response : List.of(rendered, kept)) {
+                Map<String, List<String>> headers = headersBesidesDate(response);
+                assertThat(headers.get("content-language"))
+                        .as(lang)
+                        .containsExactly(lang.equals("zh") ? "zh-CN" : "en");
+                assertThat(headers.get("content-type")).containsExactly("text/html;charset=UTF-8");
+                assertThat(headers.get("x-content-type-options"))
+                        .as("Spring Security's headers")
+                        .containsExactly("nosniff");
+                headers.forEach((name, values) -> assertThat(values).as(name).hasSize(1));
+            }
+            assertThat(headersBesidesDate(kept)).isEqualTo(headersBesidesDate(rendered));
+        }
     }
 
     @Test
@@ -736,6 +761,13 @@ class PublicPageCacheTest {
 
     private Statistics statistics() {
         return entityManagers.unwrap(SessionFactory.class).getStatistics();
+    }
+
+    private static Map<String, List<String>> headersBesidesDate(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        headers.remove("date");
+        return headers;
     }
 
     private void bumpRevision() {
