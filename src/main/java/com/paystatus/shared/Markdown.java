@@ -1,8 +1,8 @@
 package com.paystatus.shared;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Markdown {
 
+    /** Messages repeat on every page; a few thousand distinct ones cover every page people read. */
     private static final int CACHE_LIMIT = 2_000;
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
@@ -32,7 +33,8 @@ public class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
-    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private final Cache<String, String> rendered =
+            Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
     Markdown() {
         var extensions = List.of(AutolinkExtension.create());
@@ -50,14 +52,6 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        String html = rendered.get(markdown);
-        if (html == null) {
-            html = POLICY.sanitize(renderer.render(parser.parse(markdown)));
-            if (rendered.size() >= CACHE_LIMIT) {
-                rendered.clear();
-            }
-            rendered.put(markdown, html);
-        }
-        return html;
+        return rendered.get(markdown, text -> POLICY.sanitize(renderer.render(parser.parse(text))));
     }
 }

@@ -1,5 +1,7 @@
 package com.paystatus.status;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,20 +23,16 @@ import org.springframework.stereotype.Component;
 class QrCodes {
 
     private static final int SIZE = 240;
-    private static final int CACHE_LIMIT = 5_000;
+    /** About 5,000 links' images; a flood of made-up links cannot grow it (only existing pages ask). */
+    private static final long CACHE_BYTES = 8L * 1024 * 1024;
 
-    private final Map<String, byte[]> images = new ConcurrentHashMap<>();
+    private final Cache<String, byte[]> images = Caffeine.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .<String, byte[]>weigher((url, png) -> png.length)
+            .build();
 
     byte[] png(String url) {
-        byte[] image = images.get(url);
-        if (image == null) {
-            image = render(url);
-            if (images.size() >= CACHE_LIMIT) {
-                images.clear();
-            }
-            images.put(url, image);
-        }
-        return image;
+        return images.get(url, QrCodes::render);
     }
 
     private static byte[] render(String url) {
