@@ -6,7 +6,6 @@ import com.paystatus.channel.ChannelState;
 import com.paystatus.channel.SetState;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
-import jakarta.validation.Valid;
 import java.security.Principal;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -47,11 +46,12 @@ class AdminChannelsController {
 
     @PostMapping("/admin/channels")
     String create(
-            @Valid @ModelAttribute("form") ChannelForm form,
+            @ModelAttribute("form") ChannelForm form,
             BindingResult result,
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
+        commands.validate(form.toDetails(), result);
         if (!result.hasErrors()) {
             try {
                 channels.create(form.getSlug(), form.toDetails(), actor.getName());
@@ -72,12 +72,13 @@ class AdminChannelsController {
     @PostMapping("/admin/channels/{slug}")
     String save(
             @PathVariable String slug,
-            @Valid @ModelAttribute("form") ChannelForm form,
+            @ModelAttribute("form") ChannelForm form,
             BindingResult result,
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
         form.setSlug(slug);
+        commands.validate(form.toDetails(), result);
         if (!result.hasErrors()) {
             try {
                 channels.update(slug, form.toDetails(), actor.getName());

@@ -5,7 +5,6 @@ import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeTemplateService;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
-import jakarta.validation.Valid;
 import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,17 +53,14 @@ class AdminTemplatesController {
 
     @PostMapping("/admin/templates")
     String create(
-            @Valid @ModelAttribute("form") TemplateForm form,
-            BindingResult result,
-            Model model,
-            RedirectAttributes redirect) {
+            @ModelAttribute("form") TemplateForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         return save(null, form, result, model, redirect);
     }
 
     @PostMapping("/admin/templates/{id}")
     String update(
             @PathVariable long id,
-            @Valid @ModelAttribute("form") TemplateForm form,
+            @ModelAttribute("form") TemplateForm form,
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {

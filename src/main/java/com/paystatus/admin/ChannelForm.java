@@ -2,43 +2,26 @@ package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelDetails;
 import com.paystatus.channel.ChannelRecord;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The admin form for adding or editing a channel. */
+/** The admin form for adding or editing a channel; the constraints are those of {@link ChannelDetails}. */
 public class ChannelForm {
 
-    @Size(max = 40, message = "{validation.tooLong}")
     private String slug;
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 60, message = "{validation.tooLong}")
     private String nameZh;
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 60, message = "{validation.tooLong}")
     private String nameEn;
 
-    @Size(max = 200, message = "{validation.tooLong}")
     private String descriptionZh;
 
-    @Size(max = 200, message = "{validation.tooLong}")
     private String descriptionEn;
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 60, message = "{validation.tooLong}")
     private String groupZh;
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 60, message = "{validation.tooLong}")
     private String groupEn;
 
-    @Min(value = 0, message = "{validation.displayOrder}")
-    @Max(value = 9999, message = "{validation.displayOrder}")
     private int displayOrder;
 
     private List<String> alternatives = new ArrayList<>();

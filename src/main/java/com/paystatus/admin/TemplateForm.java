@@ -1,15 +1,12 @@
 package com.paystatus.admin;
 
 import com.paystatus.notice.NoticeTemplateRecord;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 
 /** The admin form for a notice template: a notice's fields and a name, without an estimate. */
 public class TemplateForm extends NoticeForm {
 
-    @NotBlank(message = "{validation.required}")
-    @Size(max = 60, message = "{validation.tooLong}")
+    /** Checked by the template service, which also knows the names taken. */
     private String name;
 
     static TemplateForm of(NoticeTemplateRecord template) {

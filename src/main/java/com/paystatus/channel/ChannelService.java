@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChannelService {
 
-    static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
+    static final Pattern SLUG =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]{0," + (ChannelDetails.MAX_SLUG - 2) + "}[a-z0-9])?");
     static final int MAX_REASON = SetState.MAX_REASON;
     private static final int RECENT_CHANGES = 10;
 

@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NoticeService {
 
+    /** How long a postmortem may be, for the admin page's field. */
+    public static final int MAX_POSTMORTEM = Notice.MAX_POSTMORTEM;
+
     private final NoticeRepository notices;
     private final ChannelService channels;
     private final ApplicationEventPublisher events;

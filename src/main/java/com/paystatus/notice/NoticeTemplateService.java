@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NoticeTemplateService {
 
-    static final int MAX_NAME = 60;
+    public static final int MAX_NAME = 60;
 
     private final NoticeTemplateRepository templates;
     private final NoticeService notices;
