@@ -86,7 +86,7 @@ public class NoticeService {
 
     @Transactional
     public NoticeRecord postUpdate(long id, UpdateDraft draft, String actor) {
-        Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
+        Notice notice = notices.findForUpdate(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
         if (draft.version() != null && draft.version() != notice.getVersion()) {
             throw new ConflictException("error.noticeChanged", id);
         }
@@ -112,7 +112,7 @@ public class NoticeService {
 
     @Transactional
     public NoticeRecord writePostmortem(long id, String text, String actor) {
-        Notice notice = notices.findById(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
+        Notice notice = notices.findForUpdate(id).orElseThrow(() -> new NotFoundException("error.noticeNotFound", id));
         String before = notice.toRecord(Map.of()).postmortem();
         notice.writePostmortem(text, clock.instant());
         NoticeRecord written = notice.toRecord(slugsById());
