@@ -8,6 +8,7 @@
 #
 #   src/bench/run.sh                     # everything
 #   WARMUP=40 DURATION=15 PAGES=10000 src/bench/run.sh
+#   JAR=/path/to/other.jar PAGES=0 src/bench/run.sh   # another build, e.g. before a change
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -35,14 +36,15 @@ if ! need wrk || ! need nginx || ! need python3 || ! need curl || ! need unzip; 
     apt-get install -y -qq wrk nginx python3 curl unzip >/dev/null
 fi
 
-if [ ! -f target/paystatus.jar ] || [ -n "$(find src/main pom.xml -newer target/paystatus.jar -print -quit)" ]; then
+JAR=${JAR:-target/paystatus.jar}
+if [ "$JAR" = target/paystatus.jar ] && { [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; }; then
     echo "== building target/paystatus.jar"
     ./mvnw -q -B package -DskipTests
 fi
 
 DB="jdbc:h2:file:$WORK/db/paystatus"
 start_app() {
-    PAYSTATUS_ADMIN_PASSWORD=$PASSWORD java -Xmx256m -XX:+UseParallelGC "$@" -jar target/paystatus.jar \
+    PAYSTATUS_ADMIN_PASSWORD=$PASSWORD java -Xmx256m -XX:+UseParallelGC "$@" -jar "$JAR" \
         --server.address=127.0.0.1 --server.port="$PORT" --spring.datasource.url="$DB" \
         --logging.level.root=WARN >>"$WORK/app.log" 2>&1 &
     APP_PID=$!
@@ -89,7 +91,7 @@ done
 stop_app
 
 echo "== a year of state history"
-unzip -q -o -j target/paystatus.jar 'BOOT-INF/lib/h2-*.jar' -d "$WORK/lib"
+unzip -q -o -j "$JAR" 'BOOT-INF/lib/h2-*.jar' -d "$WORK/lib"
 java -cp "$WORK"/lib/h2-*.jar src/bench/History.java "$DB"
 
 echo "== starting the app with -Xmx256m"
