@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.shared.ApiTimes;
 import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.status.AfterReport;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.StatusSnapshots;
 import jakarta.servlet.http.HttpServletRequest;

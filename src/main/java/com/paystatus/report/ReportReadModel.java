@@ -44,10 +44,10 @@ public class ReportReadModel implements UserReports {
     private record View(Map<String, ReportFigures> figures, List<ReportSpike> spikes) {}
 
     /**
-     * Past weeks' mean counts: per channel for each of the 24 hours ending with the current one, and
-     * per channel and symptom for the current hour.
+     * Past weeks' mean counts for each of the 24 hours ending with the current one: per channel, and
+     * per channel and symptom.
      */
-    private record Typical(Map<String, double[]> hours, Map<String, Double> currentHour) {}
+    private record Typical(Map<String, double[]> hours, Map<String, double[]> bySymptom) {}
 
     ReportReadModel(ReportCountStore store, StatusSnapshots snapshots, ReportProperties properties, Clock clock) {
         this.store = store;
@@ -103,8 +103,14 @@ public class ReportReadModel implements UserReports {
                 for (int i = SERIES_MINUTES - 15; i < SERIES_MINUTES; i++) {
                     last15 += s[i];
                 }
-                double expectedPerMinute = typical.currentHour().getOrDefault(slug + "|" + symptom.code(), 0.0) / 60.0;
-                SpikeDetector.Assessment a = detector.assess(s, expectedPerMinute);
+                double[] hours = typical.bySymptom().getOrDefault(slug + "|" + symptom.code(), new double[24]);
+                double[] expected = new double[SERIES_MINUTES];
+                for (int i = 0; i < SERIES_MINUTES; i++) {
+                    Instant at = seriesStart.plus(Duration.ofMinutes(i));
+                    int hourIndex = (int) Duration.between(firstHour, at).toHours();
+                    expected[i] = at.isBefore(firstHour) ? 0 : hours[hourIndex] / 60.0;
+                }
+                SpikeDetector.Assessment a = detector.assess(s, expected);
                 if (a.level().isFlagged()) {
                     spikes.add(new ReportSpike(
                             slug,
@@ -142,19 +148,18 @@ public class ReportReadModel implements UserReports {
     private Typical typical(Instant firstHour, Instant hour) {
         int weeks = properties.baselineWeeks();
         Map<String, double[]> hours = new HashMap<>();
-        Map<String, Double> currentHour = new HashMap<>();
+        Map<String, double[]> bySymptom = new HashMap<>();
         for (int w = 1; w <= weeks; w++) {
             Instant from = firstHour.minus(WEEK.multipliedBy(w));
             Instant current = hour.minus(WEEK.multipliedBy(w));
             for (Row r : store.between(from, current.plus(Duration.ofHours(1)))) {
                 int i = (int) Duration.between(from, r.minute()).toHours();
                 hours.computeIfAbsent(r.slug(), s -> new double[24])[i] += (double) r.reports() / weeks;
-                if (i == 23) {
-                    currentHour.merge(r.slug() + "|" + r.symptom().code(), (double) r.reports() / weeks, Double::sum);
-                }
+                bySymptom.computeIfAbsent(r.slug() + "|" + r.symptom().code(), s -> new double[24])[i] +=
+                        (double) r.reports() / weeks;
             }
         }
-        return new Typical(hours, currentHour);
+        return new Typical(hours, bySymptom);
     }
 
     /** Forgets what was read once a minute or hour, so the next refresh reads it again (tests). */

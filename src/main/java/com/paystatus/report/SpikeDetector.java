@@ -33,58 +33,75 @@ final class SpikeDetector {
         return new SpikeDetector(p.floorPer5Minutes(), p.minReports(), p.possibleTail(), p.detectedTail());
     }
 
+    /** The assessment at the last minute of the series, with the same typical count for every minute. */
+    Assessment assess(long[] perMinute, double expectedPerMinute) {
+        double[] expected = new double[perMinute.length];
+        java.util.Arrays.fill(expected, expectedPerMinute);
+        return assess(perMinute, expected);
+    }
+
     /**
      * The assessment at the last minute of the series.
      *
      * @param perMinute reports per minute, oldest first, the last being the current minute
-     * @param expectedPerMinute the typical reports per minute for this hour of the week
+     * @param expectedPerMinute the typical reports of each of those minutes (from its hour of the
+     *     week), so that a window across the end of a busy hour is held to both hours
      * @return the level, how many minutes ago the flag went up (0 when none), the last window's
      *     count and what was expected of it
      */
-    Assessment assess(long[] perMinute, double expectedPerMinute) {
+    Assessment assess(long[] perMinute, double[] expectedPerMinute) {
         int n = perMinute.length;
-        double expected = Math.max(floorPer5Minutes, expectedPerMinute * WINDOW);
         long last = n == 0 ? 0 : window(perMinute, n - 1);
+        double lastExpected = n == 0 ? floorPer5Minutes : expected(expectedPerMinute, n - 1);
         int lastAbnormal = -1;
         for (int t = n - 1; t >= Math.max(0, n - QUIET); t--) {
-            if (abnormal(perMinute, t, expected)) {
+            if (abnormal(perMinute, expectedPerMinute, t)) {
                 lastAbnormal = t;
                 break;
             }
         }
         if (lastAbnormal < 0) {
-            return new Assessment(SpikeLevel.NONE, 0, last, expected);
+            return new Assessment(SpikeLevel.NONE, 0, last, lastExpected);
         }
         int start = lastAbnormal;
         for (int t = lastAbnormal - 1; t >= 0 && start - t <= QUIET; t--) {
-            if (abnormal(perMinute, t, expected)) {
+            if (abnormal(perMinute, expectedPerMinute, t)) {
                 start = t;
             }
         }
         SpikeLevel level = SpikeLevel.POSSIBLE;
         for (int t = start; t < n; t++) {
-            if (detected(perMinute, t, expected)) {
+            if (detected(perMinute, expectedPerMinute, t)) {
                 level = SpikeLevel.DETECTED;
                 break;
             }
         }
-        return new Assessment(level, n - 1 - start, last, expected);
+        return new Assessment(level, n - 1 - start, last, lastExpected);
     }
 
     /** The detector's answer; {@code minutesSince} counts back from the current minute. */
     record Assessment(SpikeLevel level, int minutesSince, long reports5m, double expected5m) {}
 
-    private boolean abnormal(long[] series, int t, double expected) {
+    private boolean abnormal(long[] series, double[] expected, int t) {
         long k = window(series, t);
-        return k >= minReports && poissonTail(k, expected) < possibleTail;
+        return k >= minReports && poissonTail(k, expected(expected, t)) < possibleTail;
     }
 
-    private boolean detected(long[] series, int t, double expected) {
-        if (!abnormal(series, t, expected)) {
+    private boolean detected(long[] series, double[] expected, int t) {
+        if (!abnormal(series, expected, t)) {
             return false;
         }
-        return poissonTail(window(series, t), expected) < detectedTail
-                || (t - WINDOW >= 0 && abnormal(series, t - WINDOW, expected));
+        return poissonTail(window(series, t), expected(expected, t)) < detectedTail
+                || (t - WINDOW >= 0 && abnormal(series, expected, t - WINDOW));
+    }
+
+    /** What the window ending at minute t should hold: its minutes' typical counts, never below the floor. */
+    private double expected(double[] perMinute, int t) {
+        double sum = 0;
+        for (int i = Math.max(0, t - WINDOW + 1); i <= t; i++) {
+            sum += perMinute[i];
+        }
+        return Math.max(floorPer5Minutes, sum);
     }
 
     private static long window(long[] series, int t) {

@@ -1,8 +1,6 @@
-package com.paystatus.report;
+package com.paystatus.status;
 
 import com.paystatus.notice.NoticeRecord;
-import com.paystatus.status.ChannelView;
-import com.paystatus.status.ReportFigures;
 import java.time.Instant;
 
 /**
