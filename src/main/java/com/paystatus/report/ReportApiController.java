@@ -25,8 +25,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * 「我也遇到了」 as JSON ({@code POST /api/channels/{slug}/reports}, {@code {"symptom": "unavailable"}}),
- * for the card's script and for apps: 202 with what is known. Bodies are a few bytes: anything over
- * 1 KB is refused before it is read.
+ * for the card's script and for apps: 202 with what is known. Bodies are a few bytes: one that says
+ * it is over 1 KB is refused with a 413 and counts nothing (and no body beyond the application's
+ * {@code paystatus.request-body.max-size} is read at all, see {@code security.RequestBodyDeadline}).
  */
 @RestController
 class ReportApiController {

@@ -76,6 +76,11 @@ class ReportCounter {
 
     @PreDestroy
     void flushOnShutdown() {
-        flush();
+        boolean written = flush();
+        log.info(
+                "User reports: {} accepted by this instance, {} added to the database{}",
+                accepted(),
+                flushed(),
+                written ? "" : "; the last flush failed");
     }
 }

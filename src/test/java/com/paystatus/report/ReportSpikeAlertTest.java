@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,11 +40,6 @@ class ReportSpikeAlertTest extends HttpTestBase {
     static class Robots {
         final List<ReportSpikeDetected> heard = new CopyOnWriteArrayList<>();
 
-        @Bean
-        Robots robots() {
-            return this;
-        }
-
         @EventListener
         void on(ReportSpikeDetected spike) {
             heard.add(spike);
@@ -65,7 +59,7 @@ class ReportSpikeAlertTest extends HttpTestBase {
     JdbcTemplate jdbc;
 
     @Autowired
-    List<Robots> robots;
+    Robots robots;
 
     private void stored(String slug, Symptom symptom, Instant minute, long reports) {
         jdbc.update(
@@ -107,7 +101,7 @@ class ReportSpikeAlertTest extends HttpTestBase {
             assertThat(s.level()).isEqualTo(SpikeLevel.DETECTED);
             assertThat(s.since()).isEqualTo(now);
         });
-        List<ReportSpikeDetected> heard = robots.get(0).heard;
+        List<ReportSpikeDetected> heard = robots.heard;
         assertThat(heard).extracting(ReportSpikeDetected::level).containsExactly("detected");
         assertThat(heard.get(0).channelSlug()).isEqualTo("fenfu-offline");
         assertThat(heard.get(0).symptom()).isEqualTo("payment_failed");
