@@ -67,8 +67,9 @@ summary() { grep -E 'Requests/sec|requests in|Non-2xx|Socket errors|Latency' "$1
 
 echo "== warming up for ${WARMUP}s (reads and reports)"
 wrk -t1 -c"$READERS" -d"${WARMUP}s" "http://127.0.0.1:$PORT/" >/dev/null &
+WARM_PID=$!
 wrk -t1 -c"$REPORTERS" -d"${WARMUP}s" -s "$WORK/reports.lua" "http://127.0.0.1:$PORT/" >/dev/null
-wait %1 2>/dev/null || true
+wait "$WARM_PID"
 
 echo "== / alone, ${DURATION}s"
 wrk -t2 -c"$READERS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/" >"$WORK/alone.txt"

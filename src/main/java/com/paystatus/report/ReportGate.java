@@ -3,6 +3,7 @@ package com.paystatus.report;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.paystatus.shared.Networks;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,7 +45,13 @@ class ReportGate {
     private volatile Day day;
 
     /** One day's network key and the budgets counted under it. */
-    private record Day(LocalDate date, byte[] key, Cache<String, AtomicInteger> budgets) {}
+    private record Day(LocalDate date, byte[] key, Cache<Long, AtomicInteger> budgets) {}
+
+    /**
+     * How many networks' budgets are held (about 100 bytes each); past it the least used are
+     * forgotten first, which a flood of fresh networks cannot turn into more than their own budgets.
+     */
+    static final int MAX_BUDGETS = 200_000;
 
     ReportGate(ReportProperties properties, Clock clock) {
         this.properties = properties;
@@ -65,8 +71,10 @@ class ReportGate {
             return Outcome.ALREADY_REPORTED;
         }
         Day today = today();
-        String network = hex(hmac(today.key(), wideNetwork(address)));
-        AtomicInteger used = today.budgets().get(network + "|" + slug, k -> new AtomicInteger());
+        // a keyed hash of the network and the channel, 64 bits of it: the key is today's, memory only
+        long network = ByteBuffer.wrap(hmac(today.key(), wideNetwork(address) + "|" + slug))
+                .getLong();
+        AtomicInteger used = today.budgets().get(network, k -> new AtomicInteger());
         if (used.incrementAndGet() > properties.perNetwork()) {
             return Outcome.NETWORK_LIMIT;
         }
@@ -137,7 +145,7 @@ class ReportGate {
                         Caffeine.newBuilder()
                                 .ticker(() -> clock.millis() * 1_000_000L)
                                 .expireAfterWrite(java.time.Duration.ofNanos(windowNanos))
-                                .maximumSize(1_000_000)
+                                .maximumSize(MAX_BUDGETS)
                                 .build());
             }
             return day;
@@ -158,9 +166,5 @@ class ReportGate {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes, 0, 16);
     }
 }

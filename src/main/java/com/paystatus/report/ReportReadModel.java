@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public class ReportReadModel implements UserReports {
     private volatile View view = new View(Map.of(), List.of());
     private Instant hourlyAt;
     private Map<String, long[]> hourly = Map.of();
+    private volatile List<ReportHistory> history = List.of();
     private Instant typicalAt;
     private Typical typical = new Typical(Map.of(), Map.of());
 
@@ -67,6 +69,11 @@ public class ReportReadModel implements UserReports {
         return view.spikes();
     }
 
+    /** Reports per channel and symptom, by hour over the last 24 hours, for the admin's view. */
+    public List<ReportHistory> history() {
+        return history;
+    }
+
     /** Reads the counts again; see the type's comment for what is read how often. */
     synchronized void refresh() {
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
@@ -78,11 +85,28 @@ public class ReportReadModel implements UserReports {
         }
         if (!minute.equals(hourlyAt)) {
             Map<String, long[]> byHour = new HashMap<>();
+            Map<String, long[]> bySymptom = new HashMap<>();
             for (Row r : store.between(firstHour, hour.plus(Duration.ofHours(1)))) {
                 int i = (int) Duration.between(firstHour, r.minute()).toHours();
                 byHour.computeIfAbsent(r.slug(), s -> new long[24])[i] += r.reports();
+                bySymptom.computeIfAbsent(r.slug() + "|" + r.symptom().code(), s -> new long[24])[i] += r.reports();
             }
             hourly = byHour;
+            List<ReportHistory> rows = new ArrayList<>();
+            for (String slug : snapshots.current().channels().keySet()) {
+                for (Symptom symptom : Symptom.values()) {
+                    long[] counts = bySymptom.get(slug + "|" + symptom.code());
+                    if (counts != null) {
+                        rows.add(new ReportHistory(
+                                slug,
+                                symptom,
+                                firstHour,
+                                Arrays.stream(counts).boxed().toList()));
+                    }
+                }
+            }
+            rows.sort(Comparator.comparing(ReportHistory::channelSlug).thenComparing(ReportHistory::symptom));
+            history = List.copyOf(rows);
             hourlyAt = minute;
         }
         Instant seriesStart = minute.minus(Duration.ofMinutes(SERIES_MINUTES - 1));

@@ -124,6 +124,13 @@ class ReportSpikeAlertTest extends HttpTestBase {
                 .containsPattern(
                         "name=\"channels\\[fenfu-offline\\]\"[^>]*>(?:(?!</select>)[\\s\\S])*value=\"degraded\"\\s+selected");
 
+        // the admin's view of reports per channel and symptom over time
+        String history = operator.get("/admin/reports").body();
+        assertThat(history)
+                .contains("id=\"history-fenfu-offline-payment_failed\"")
+                .contains("<td>180</td>")
+                .contains("付款失败");
+
         // once a notice explains it, the dashboard no longer calls it out
         http.adminJson("POST", "/api/admin/notices", """
                 {"title": "线下扫码付款失败", "kind": "fault", "message": "排查中",
