@@ -1,11 +1,14 @@
 package com.paystatus.admin;
 
 import com.paystatus.channel.ChannelService;
+import com.paystatus.channel.ChannelState;
 import com.paystatus.notice.NoticeDraft;
+import com.paystatus.notice.NoticeKind;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.NoticeTemplateService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.shared.Coded;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
@@ -50,11 +53,28 @@ class AdminNoticesController {
     }
 
     /** The notice form, filled from a template when one is chosen: the operator adds the estimate and posts. */
+    /**
+     * The form, empty, from a template, or as a draft with a kind and one channel in a state filled
+     * in (the dashboard's link for a spike of user reports); unknown values are left out.
+     */
     @GetMapping("/admin/notices/new")
-    String newNotice(@RequestParam(required = false) Long template, Model model) {
+    String newNotice(
+            @RequestParam(required = false) Long template,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String state,
+            Model model) {
         NoticeForm form = new NoticeForm();
         if (template != null) {
             TemplateForm.copy(templates.get(template), form);
+        }
+        if (Coded.fromCode(NoticeKind.class, kind).isPresent()) {
+            form.setKind(kind.trim());
+        }
+        if (channel != null
+                && channels.all().stream().anyMatch(c -> c.slug().equals(channel))
+                && Coded.fromCode(ChannelState.class, state).isPresent()) {
+            form.getChannels().put(channel, state.trim());
         }
         return newNotice(form, model);
     }

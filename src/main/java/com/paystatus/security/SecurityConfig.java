@@ -258,7 +258,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .requestCache(cache -> cache.requestCache(savedRequests))
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens));
+                .csrf(csrf ->
+                        csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(PublicEndpoints.PUBLIC_POSTS));
         return http.build();
     }
 }

@@ -79,6 +79,8 @@ public final class PublicEndpoints {
     public static final List<Endpoint> ALL = List.of(
             page("/"),
             page("/channels/{slug}"),
+            // what is known, after a user report (the same page for everyone)
+            page("/channels/{slug}/reported"),
             // a notice that has left the snapshot is read from the database and kept as a variant
             new Endpoint("/notices/{id}", Door.PAGE, Kept.WITH_SNAPSHOT),
             new Endpoint("/channels/{slug}/qr.png", Door.PAGE, Kept.NOT_KEPT),
@@ -105,6 +107,13 @@ public final class PublicEndpoints {
      * origin), known endpoint or not.
      */
     public static final String API_ROOT = "/api/v2/";
+
+    /**
+     * The public writes: user reports, posted by the pages' form and by scripts without a session
+     * or CSRF token (the public pages are cached bytes shared by everyone, so they carry none); each
+     * is bounded by the report module's per-browser and per-network limits.
+     */
+    public static final String[] PUBLIC_POSTS = {"/channels/*/reports", "/api/channels/*/reports"};
 
     private static final List<Matching> PER_PAGE = ALL.stream()
             .filter(e -> !e.isFixed() && e.kept() == Kept.WITH_SNAPSHOT)

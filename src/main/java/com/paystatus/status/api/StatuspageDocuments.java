@@ -1,6 +1,7 @@
 package com.paystatus.status.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -54,7 +55,11 @@ public final class StatuspageDocuments {
             String estimatedRecoveryAt,
             String reason,
             List<String> alternatives,
-            String url) {}
+            String url,
+            // user reports, beside the state and never changing it
+            @JsonProperty("reports_15m") long reports15m,
+            @JsonProperty("reports_typical_15m") long reportsTypical15m,
+            String reportsSignal) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record AffectedComponent(String code, String name, String oldStatus, String newStatus) {}

@@ -11,7 +11,9 @@ import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.GroupView;
 import com.paystatus.status.Localized;
+import com.paystatus.status.ReportFigures;
 import com.paystatus.status.StatusSnapshot;
+import com.paystatus.status.UserReports;
 import com.paystatus.status.api.StatuspageDocuments.ChannelFacts;
 import com.paystatus.status.api.StatuspageDocuments.Component;
 import com.paystatus.status.api.StatuspageDocuments.Incident;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
 /**
@@ -44,11 +48,24 @@ public class StatuspageMapper {
     private final MessageSource messages;
     private final ZoneId zone;
     private final IncidentMapping incidents;
+    private final UserReports reports;
 
     public StatuspageMapper(MessageSource messages, PayStatusProperties properties) {
+        this(messages, properties, UserReports.NONE);
+    }
+
+    /** With the user reports' counts in each channel's {@code paystatus} object. */
+    @Autowired
+    public StatuspageMapper(
+            MessageSource messages, PayStatusProperties properties, ObjectProvider<UserReports> reports) {
+        this(messages, properties, reports.getIfAvailable(() -> UserReports.NONE));
+    }
+
+    private StatuspageMapper(MessageSource messages, PayStatusProperties properties, UserReports reports) {
         this.messages = messages;
         this.zone = properties.zone();
         this.incidents = new IncidentMapping(zone);
+        this.reports = reports;
     }
 
     /** What one request asks for: the snapshot, the instant, the language and the page's address. */
@@ -163,6 +180,7 @@ public class StatuspageMapper {
     }
 
     private Component component(ChannelView channel, String groupId, int position, Request r) {
+        ReportFigures reported = reports.of(channel.slug());
         ChannelFacts facts = new ChannelFacts(
                 channel.state().code(),
                 format(channel.since(), zone),
@@ -171,7 +189,10 @@ public class StatuspageMapper {
                 format(channel.estimatedRecoveryAt(), zone),
                 channel.reason(),
                 channel.alternatives().stream().map(a -> a.slug()).toList(),
-                r.baseUrl() + "/channels/" + channel.slug());
+                r.baseUrl() + "/channels/" + channel.slug(),
+                reported.reports15m(),
+                reported.typical15m(),
+                reported.signal());
         String description = channel.description(r.locale());
         return new Component(
                 channel.slug(),

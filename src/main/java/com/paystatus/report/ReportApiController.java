@@ -1,0 +1,128 @@
+package com.paystatus.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.paystatus.notice.NoticeRecord;
+import com.paystatus.shared.ApiTimes;
+import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.status.AfterReport;
+import com.paystatus.status.ChannelView;
+import com.paystatus.status.StatusSnapshots;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * 「我也遇到了」 as JSON ({@code POST /api/channels/{slug}/reports}, {@code {"symptom": "unavailable"}}),
+ * for the card's script and for apps: 202 with what is known. Bodies are a few bytes: one that says
+ * it is over 1 KB is refused with a 413 and counts nothing (and no body beyond the application's
+ * {@code paystatus.request-body.max-size} is read at all, see {@code security.RequestBodyDeadline}).
+ */
+@RestController
+class ReportApiController {
+
+    static final int MAX_BODY = 1024;
+
+    private final ReportService reports;
+    private final StatusSnapshots snapshots;
+    private final ReportReadModel figures;
+    private final MessageSource messages;
+    private final PayStatusProperties properties;
+
+    ReportApiController(
+            ReportService reports,
+            StatusSnapshots snapshots,
+            ReportReadModel figures,
+            MessageSource messages,
+            PayStatusProperties properties) {
+        this.reports = reports;
+        this.snapshots = snapshots;
+        this.figures = figures;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    /** The body: one symptom code. */
+    record ReportJson(String symptom) {}
+
+    /** What the caller is told; {@code counted} is false for a repeat from this browser or network. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ReportAnswer(
+            boolean counted,
+            String channel,
+            String symptom,
+            String officialState,
+            long reports15m,
+            long reportsTypical15m,
+            String reportsSignal,
+            @JsonInclude(JsonInclude.Include.NON_NULL) OpenNotice openNotice,
+            List<String> alternatives,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> checks) {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record OpenNotice(long id, String title, String estimatedRecoveryAt, String url) {}
+
+    @PostMapping(path = "/api/channels/{slug}/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ReportAnswer> report(
+            @PathVariable String slug,
+            @RequestBody ReportJson body,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
+        }
+        ReportService.Taken taken = reports.report(
+                slug, body == null ? null : body.symptom(), ReportCookies.read(request, slug), request.getRemoteAddr());
+        ReportCookies.set(request, response, slug, taken, reports.cookieSeconds());
+        ChannelView channel = snapshots.current().channel(slug).orElseThrow();
+        AfterReport after = new AfterReport(channel, figures.of(slug));
+        NoticeRecord notice = after.notice();
+        String message;
+        List<String> checks = List.of();
+        if (after.known()) {
+            message = messages.getMessage("report.known.notYou", null, locale);
+        } else {
+            message = messages.getMessage(
+                    "report.counts",
+                    new Object[] {after.figures().reports15m(), after.figures().typical15m()},
+                    locale);
+            checks =
+                    List.of("report.check.limit", "report.check.account", "report.check.network", "report.check.app")
+                            .stream()
+                            .map(key -> messages.getMessage(key, null, locale))
+                            .toList();
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new ReportAnswer(
+                        taken.counted(),
+                        slug,
+                        taken.symptom().code(),
+                        channel.state().code(),
+                        after.figures().reports15m(),
+                        after.figures().typical15m(),
+                        after.figures().signal(),
+                        notice == null
+                                ? null
+                                : new OpenNotice(
+                                        notice.id(),
+                                        notice.title(),
+                                        ApiTimes.format(notice.estimatedRecoveryAt(), properties.zone()),
+                                        "/notices/" + notice.id()),
+                        channel.alternatives().stream().map(a -> a.slug()).toList(),
+                        message,
+                        checks));
+    }
+}
