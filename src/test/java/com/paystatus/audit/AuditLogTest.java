@@ -3,9 +3,9 @@ package com.paystatus.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
 import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,19 +17,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Who changed what, when, from where, from what to what; browsable by admins, changeable by no one. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 class AuditLogTest {
 
     @LocalServerPort

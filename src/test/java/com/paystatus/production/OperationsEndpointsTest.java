@@ -2,20 +2,15 @@ package com.paystatus.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClockConfig;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** What a load balancer and Prometheus read, and who may read it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 class OperationsEndpointsTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();

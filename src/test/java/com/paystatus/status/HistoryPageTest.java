@@ -6,28 +6,21 @@ import com.paystatus.notice.Estimate;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.support.FreshBoard;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Pages;
 import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** /history: every notice, newest first, twenty to a page, by channel and by kind. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:history;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
+@FullAppTest
+@FreshBoard
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryPageTest {
 

@@ -56,6 +56,10 @@ import org.springframework.test.context.ActiveProfiles;
  * The public pages under a surge, over real HTTP: kept bytes with a strong ETag and 304s, gzip, no way
  * around the cache or into growing it, and every kind of change visible at once on the public URLs.
  */
+// A context of its own (not FullAppTest): it counts SQL statements (statistics on), keeps the snapshot
+// from polling in the middle of a count, shrinks the cache's bounds to reach them, trusts loopback as
+// a proxy and adds a bean that breaks rendering on demand; each of these would change what the
+// shared context's tests see. Its own database (page-cache), closed after the class.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
