@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.paystatus.maintenance.MaintenanceService;
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,35 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Who changed what, when, from where, from what to what; browsable by admins, changeable by no one. */
 @FullAppTest
-class AuditLogTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
+class AuditLogTest extends HttpTestBase {
 
     @Autowired
     MaintenanceService maintenances;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
 
     private JsonNode audit(String query) {
         HttpResponse<String> response = http.adminJson("GET", "/api/admin/audit" + query, "");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.RawHttp;
 import com.paystatus.support.WebSession;
 import java.io.IOException;
@@ -23,12 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,17 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 @FullAppTest
 @ExtendWith(OutputCaptureExtension.class)
-class HardeningTest {
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
+class HardeningTest extends HttpTestBase {
 
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse("");

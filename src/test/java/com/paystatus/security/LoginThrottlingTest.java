@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.RawHttp;
-import com.paystatus.support.TestClock;
 import com.paystatus.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,16 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Brute force against the login form and HTTP Basic: slowed, then locked, with a clear message, and logged. */
 @FullAppTest
-class LoginThrottlingTest {
+class LoginThrottlingTest extends HttpTestBase {
 
     static final String PASSWORD = RolesAndTokensTest.PASSWORD;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     UserService users;
@@ -35,15 +31,11 @@ class LoginThrottlingTest {
     @Autowired
     LoginThrottle throttle;
 
-    @Autowired
-    TestClock clock;
-
     Http http;
     Instant start;
 
     @BeforeEach
     void connect() {
-        http = new Http(port);
         start = clock.instant();
     }
 

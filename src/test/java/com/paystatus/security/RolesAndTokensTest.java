@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -26,13 +24,10 @@ import tools.jackson.databind.JsonNode;
  * forced password change; sessions ended when an account is disabled or its password changes.
  */
 @FullAppTest
-class RolesAndTokensTest {
+class RolesAndTokensTest extends HttpTestBase {
 
     static final String PASSWORD = "a long passphrase for tests";
     private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     UserService users;
@@ -41,17 +36,7 @@ class RolesAndTokensTest {
     LoginThrottle throttle;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     JdbcTemplate jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
 
     @AfterEach
     void forgetFailures() {

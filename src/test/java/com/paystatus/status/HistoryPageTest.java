@@ -2,16 +2,14 @@ package com.paystatus.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.paystatus.notice.Estimate;
-import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.support.FreshBoard;
 import com.paystatus.support.FullAppTest;
+import com.paystatus.support.NoticeDrafts;
 import com.paystatus.support.Pages;
 import com.paystatus.support.TestClock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,21 +36,19 @@ class HistoryPageTest {
     void pastNotices() {
         for (int i = 1; i <= 25; i++) {
             var n = notices.post(
-                    new NoticeDraft(
-                            "线上购物故障 第" + i + "次",
-                            "fault",
-                            "排查中",
-                            Map.of("fenfu-online", "unavailable"),
-                            null,
-                            Estimate.UNKNOWN),
+                    NoticeDrafts.fault("线上购物故障 第" + i + "次")
+                            .affecting("fenfu-online", "unavailable")
+                            .build(),
                     "ops");
             clock.advance(Duration.ofMinutes(10));
             notices.postUpdate(n.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
             clock.advance(Duration.ofHours(1));
         }
         notices.post(
-                new NoticeDraft(
-                        "支付宝通道维护", "maintenance", "维护中", Map.of("alipay", "maintenance"), null, Estimate.UNKNOWN),
+                NoticeDrafts.of("maintenance", "支付宝通道维护")
+                        .message("维护中")
+                        .affecting("alipay", "maintenance")
+                        .build(),
                 "ops");
     }
 

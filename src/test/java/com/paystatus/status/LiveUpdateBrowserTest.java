@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.paystatus.support.Browser;
 import com.paystatus.support.FreshBoard;
 import com.paystatus.support.FullAppTest;
-import com.paystatus.support.Http;
+import com.paystatus.support.HttpTestBase;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A board left open in Chromium learns of a notice an operator posts through the admin API, without
@@ -23,10 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @FullAppTest
 @FreshBoard
-class LiveUpdateBrowserTest {
-
-    @LocalServerPort
-    int port;
+class LiveUpdateBrowserTest extends HttpTestBase {
 
     @TempDir
     Path profile;
@@ -42,7 +38,6 @@ class LiveUpdateBrowserTest {
 
     @Test
     void anOpenBoardShowsANewNoticeWithoutReloading() {
-        Http http = new Http(port);
         browser = Browser.start(profile, 390, 844, true);
         browser.get(http.base() + "/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("所有支付通道正常");
@@ -66,7 +61,6 @@ class LiveUpdateBrowserTest {
 
     @Test
     void withoutJavaScriptThePageWorksAndSaysNothingAboutUpdatingItself() {
-        Http http = new Http(port);
         browser = Browser.start(profile, 390, 844, false);
         browser.get(http.base() + "/channels/alipay");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("支付宝");

@@ -10,7 +10,7 @@ import com.paystatus.notice.UpdateDraft;
 import com.paystatus.support.Browser;
 import com.paystatus.support.FreshBoard;
 import com.paystatus.support.FullAppTest;
-import com.paystatus.support.TestClock;
+import com.paystatus.support.HttpTestBase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,21 +23,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The status page as a person on a 360-px-wide phone sees it, with JavaScript on and off. */
 @FullAppTest
 @FreshBoard
-class PhoneBrowserTest {
-
-    @LocalServerPort
-    int port;
+class PhoneBrowserTest extends HttpTestBase {
 
     @Autowired
     NoticeService notices;
-
-    @Autowired
-    TestClock clock;
 
     @TempDir
     Path profile;

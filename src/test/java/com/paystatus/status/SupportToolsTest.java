@@ -13,6 +13,7 @@ import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.HttpTestBase;
+import com.paystatus.support.NoticeDrafts;
 import com.paystatus.support.Pages;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -44,13 +45,11 @@ class SupportToolsTest extends HttpTestBase {
 
     private NoticeRecord maintenanceOnline() {
         return notices.post(
-                new NoticeDraft(
-                        "系统升级",
-                        "maintenance",
-                        "线上购物升级中",
-                        Map.of("fenfu-online", "unavailable"),
-                        null,
-                        Estimate.at(SIX_PM)),
+                NoticeDrafts.of("maintenance", "系统升级")
+                        .message("线上购物升级中")
+                        .affecting("fenfu-online", "unavailable")
+                        .recoveryAt(SIX_PM)
+                        .build(),
                 "ops");
     }
 

@@ -11,8 +11,8 @@ import com.paystatus.notice.UpdateDraft;
 import com.paystatus.status.PublicEndpoints;
 import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.RawHttp;
-import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayInputStream;
@@ -46,7 +46,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -77,7 +76,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestClockConfig.class, RenderFaults.Config.class})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class PublicPageCacheTest {
+class PublicPageCacheTest extends HttpTestBase {
 
     static final int MAX_VARIANTS = 40;
     static final int UNCACHED_PER_SECOND = 10;
@@ -88,14 +87,8 @@ class PublicPageCacheTest {
             .map(e -> e.with("alipay"))
             .toList();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     PublicPageCache cache;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     MaintenanceService maintenances;
@@ -120,7 +113,6 @@ class PublicPageCacheTest {
 
     @BeforeEach
     void connect() {
-        http = new Http(port);
         // each test starts with room for variants, whatever the one before left
         cache.clearVariants();
     }
