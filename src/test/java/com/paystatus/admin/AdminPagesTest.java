@@ -66,8 +66,7 @@ class AdminPagesTest extends HttpTestBase {
 
     @Test
     void theFirstAdminSignsInWithThePasswordFromTheEnvironment() throws Exception {
-        // through the real login form, as a browser signs in: a sign-in through MockMvc leaves the
-        // shared context creating sessions for anonymous requests (HardeningTest checks that none is)
+        // through the real login form, as a browser signs in
         var ok = new WebSession(port).login("admin", Http.ADMIN_PASSWORD);
         assertThat(WebSession.location(ok).replace(http.base(), "")).isEqualTo("/admin");
         var bad = new WebSession(port).login("admin", "admin");

@@ -31,7 +31,6 @@ class LoginThrottlingTest extends HttpTestBase {
     @Autowired
     LoginThrottle throttle;
 
-    Http http;
     Instant start;
 
     @BeforeEach

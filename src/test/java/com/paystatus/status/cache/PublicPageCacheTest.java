@@ -108,7 +108,6 @@ class PublicPageCacheTest extends HttpTestBase {
     @Autowired
     EntityManagerFactory entityManagers;
 
-    Http http;
     HttpClient raw = HttpClient.newHttpClient();
 
     @BeforeEach
