@@ -19,7 +19,8 @@ import org.springframework.test.context.TestExecutionListeners;
  * data (a new channel, a unique title) and leave the board as you found it (resolve what you open).
  * {@link SharedStateReset} puts the clock, the kept page variants and the sign-in throttle back before
  * each test. Adding properties, profiles or beans here or on a class starts another context: group such
- * classes (see {@link OwnBoardTest}) and say on the class why it cannot share.
+ * classes (as {@link PostgresAppTest} does) and say on the class why it cannot share. A class that
+ * asserts on the whole board adds {@link FreshBoard}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
