@@ -2,6 +2,7 @@ package com.paystatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FreshBoard;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * The whole story over real HTTP, as an operator's script and a worried user would see it. Run
  * against each database PayStatus supports.
  */
+@FreshBoard
 abstract class StatusBoardFlowContract extends HttpTestBase {
 
     @Test

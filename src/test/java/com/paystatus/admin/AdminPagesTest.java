@@ -9,30 +9,22 @@ import com.paystatus.channel.ChannelState;
 import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.HttpTestBase;
+import com.paystatus.support.WebSession;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The operator's pages: the login door, CSRF, and forms that explain what is wrong and change nothing. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:admin-pages;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
-class AdminPagesTest {
+@FullAppTest
+class AdminPagesTest extends HttpTestBase {
 
     private static final RequestPostProcessor OPERATOR = user("admin").roles("ADMIN");
 
@@ -74,14 +66,11 @@ class AdminPagesTest {
 
     @Test
     void theFirstAdminSignsInWithThePasswordFromTheEnvironment() throws Exception {
-        var ok = mockMvc.perform(
-                        SecurityMockMvcRequestBuilders.formLogin().user("admin").password(Http.ADMIN_PASSWORD))
-                .andReturn();
-        assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/admin");
-        var bad = mockMvc.perform(
-                        SecurityMockMvcRequestBuilders.formLogin().user("admin").password("admin"))
-                .andReturn();
-        assertThat(bad.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        // through the real login form, as a browser signs in
+        var ok = new WebSession(port).login("admin", Http.ADMIN_PASSWORD);
+        assertThat(WebSession.location(ok).replace(http.base(), "")).isEqualTo("/admin");
+        var bad = new WebSession(port).login("admin", "admin");
+        assertThat(WebSession.location(bad).replace(http.base(), "")).isEqualTo("/login?error");
     }
 
     @Test

@@ -10,24 +10,15 @@ import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.NoticeTemplateRecord;
 import com.paystatus.notice.NoticeTemplateService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Pages;
-import com.paystatus.support.TestClockConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Templates make an outage notice one screen: choose, add the estimate, post. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:templates;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
+@FullAppTest
 class AdminTemplatesTest {
 
     private static final RequestPostProcessor OPERATOR = user("admin").roles("ADMIN");

@@ -3,9 +3,9 @@ package com.paystatus.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,42 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Who changed what, when, from where, from what to what; browsable by admins, changeable by no one. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-class AuditLogTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
+@FullAppTest
+class AuditLogTest extends HttpTestBase {
 
     @Autowired
     MaintenanceService maintenances;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
 
     private JsonNode audit(String query) {
         HttpResponse<String> response = http.adminJson("GET", "/api/admin/audit" + query, "");

@@ -2,26 +2,19 @@ package com.paystatus.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FreshBoard;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
-import com.paystatus.support.TestClockConfig;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Scheduling and acting on maintenance over the admin API, and what the public page says meanwhile. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:maintenance-api;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
+@FullAppTest
+@FreshBoard
 class MaintenanceApiTest extends HttpTestBase {
 
     @Autowired

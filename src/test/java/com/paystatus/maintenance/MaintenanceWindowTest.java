@@ -16,6 +16,7 @@ import com.paystatus.notice.UpdateDraft;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.status.StatusSnapshots;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
@@ -30,16 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Maintenance windows over time, with the clock in the test's hands and the scheduler's work called by hand. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:maintenance;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
+@FullAppTest
 class MaintenanceWindowTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();

@@ -12,8 +12,8 @@ import com.paystatus.channel.StateChange;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.status.StatusSnapshots;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,14 +21,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Notices and channel states together, through the services and a real (H2) database. */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 class NoticeLifecycleTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();

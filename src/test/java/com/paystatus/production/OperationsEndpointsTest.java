@@ -2,37 +2,28 @@ package com.paystatus.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.HttpTestBase;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** What a load balancer and Prometheus read, and who may read it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-class OperationsEndpointsTest {
+@FullAppTest
+class OperationsEndpointsTest extends HttpTestBase {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    @LocalServerPort
-    int port;
-
     @Test
     void livenessAndReadinessAreOpenForLoadBalancers() {
-        Http http = new Http(port);
         assertThat(http.get("/actuator/health/liveness").body()).contains("\"UP\"");
         assertThat(http.get("/actuator/health/readiness").body()).contains("\"UP\"");
     }
 
     @Test
     void healthIsOpenButTellsNoDetails() {
-        HttpResponse<String> health = new Http(port).get("/actuator/health");
+        HttpResponse<String> health = http.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body())
                 .contains("\"UP\"")
@@ -52,7 +43,6 @@ class OperationsEndpointsTest {
 
     @Test
     void prometheusAnswersOnlyAMetricsTokenOrAnAdmin() {
-        Http http = new Http(port);
         HttpResponse<String> anonymous = http.get("/actuator/prometheus");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain("paystatus_snapshot_revision");
@@ -81,18 +71,18 @@ class OperationsEndpointsTest {
 
     @Test
     void theMetricsRoleIsForTokensNotPeople() {
-        HttpResponse<String> person = new Http(port).adminJson("POST", "/api/admin/users", """
+        HttpResponse<String> person = http.adminJson("POST", "/api/admin/users", """
                 {"username": "scraper", "role": "metrics"}""");
         assertThat(person.statusCode()).isEqualTo(400);
     }
 
     private HttpResponse<String> scrape(String authorization) {
-        return new Http(port).get("/actuator/prometheus", "Authorization", authorization);
+        return http.get("/actuator/prometheus", "Authorization", authorization);
     }
 
     private String token(String role) {
         HttpResponse<String> created =
-                new Http(port).adminJson("POST", "/api/admin/tokens", """
+                http.adminJson("POST", "/api/admin/tokens", """
                 {"name": "%s %d", "role": "%s"}""".formatted(role, SEQ.incrementAndGet(), role));
         assertThat(created.statusCode()).isEqualTo(201);
         return Http.json(created).get("secret").asString();

@@ -16,6 +16,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Without PAYSTATUS_ADMIN_PASSWORD the first admin gets a generated password, logged once and stored hashed. */
+// A context of its own (not FullAppTest): it starts without an admin password, so that the first
+// admin gets a generated one, and reads the log of that very start; its own database, closed after.
 @SpringBootTest(
         properties = {"spring.datasource.url=jdbc:h2:mem:first-admin;DB_CLOSE_DELAY=-1", "paystatus.admin.password="})
 @ActiveProfiles("test")

@@ -3,9 +3,10 @@ package com.paystatus.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.RawHttp;
-import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,15 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,23 +35,9 @@ import tools.jackson.databind.JsonNode;
  * every output: pages in both languages, the admin pages, JSON, feeds, badges, the widget and the
  * support reply.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 @ExtendWith(OutputCaptureExtension.class)
-class HardeningTest {
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
+class HardeningTest extends HttpTestBase {
 
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse("");

@@ -2,10 +2,10 @@ package com.paystatus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.RawHttp;
-import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
 import com.paystatus.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,23 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Brute force against the login form and HTTP Basic: slowed, then locked, with a clear message, and logged. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-class LoginThrottlingTest {
+@FullAppTest
+class LoginThrottlingTest extends HttpTestBase {
 
     static final String PASSWORD = RolesAndTokensTest.PASSWORD;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     UserService users;
@@ -42,15 +31,10 @@ class LoginThrottlingTest {
     @Autowired
     LoginThrottle throttle;
 
-    @Autowired
-    TestClock clock;
-
-    Http http;
     Instant start;
 
     @BeforeEach
     void connect() {
-        http = new Http(port);
         start = clock.instant();
     }
 

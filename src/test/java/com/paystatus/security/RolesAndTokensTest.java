@@ -2,9 +2,9 @@ package com.paystatus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,14 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,18 +23,11 @@ import tools.jackson.databind.JsonNode;
  * pages with a signed-in session and the API with Basic and with tokens; expired and revoked tokens;
  * forced password change; sessions ended when an account is disabled or its password changes.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:security-boundaries;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-class RolesAndTokensTest {
+@FullAppTest
+class RolesAndTokensTest extends HttpTestBase {
 
     static final String PASSWORD = "a long passphrase for tests";
     private static final AtomicInteger SEQ = new AtomicInteger();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     UserService users;
@@ -48,17 +36,7 @@ class RolesAndTokensTest {
     LoginThrottle throttle;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     JdbcTemplate jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void connect() {
-        http = new Http(port);
-    }
 
     @AfterEach
     void forgetFailures() {

@@ -2,32 +2,23 @@ package com.paystatus.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.paystatus.notice.Estimate;
-import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.support.FreshBoard;
+import com.paystatus.support.FullAppTest;
+import com.paystatus.support.NoticeDrafts;
 import com.paystatus.support.Pages;
 import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** /history: every notice, newest first, twenty to a page, by channel and by kind. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:history;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
+@FullAppTest
+@FreshBoard
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryPageTest {
 
@@ -45,21 +36,19 @@ class HistoryPageTest {
     void pastNotices() {
         for (int i = 1; i <= 25; i++) {
             var n = notices.post(
-                    new NoticeDraft(
-                            "线上购物故障 第" + i + "次",
-                            "fault",
-                            "排查中",
-                            Map.of("fenfu-online", "unavailable"),
-                            null,
-                            Estimate.UNKNOWN),
+                    NoticeDrafts.fault("线上购物故障 第" + i + "次")
+                            .affecting("fenfu-online", "unavailable")
+                            .build(),
                     "ops");
             clock.advance(Duration.ofMinutes(10));
             notices.postUpdate(n.id(), new UpdateDraft("resolved", "已恢复", null, null), "ops");
             clock.advance(Duration.ofHours(1));
         }
         notices.post(
-                new NoticeDraft(
-                        "支付宝通道维护", "maintenance", "维护中", Map.of("alipay", "maintenance"), null, Estimate.UNKNOWN),
+                NoticeDrafts.of("maintenance", "支付宝通道维护")
+                        .message("维护中")
+                        .affecting("alipay", "maintenance")
+                        .build(),
                 "ops");
     }
 

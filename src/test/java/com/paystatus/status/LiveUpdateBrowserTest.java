@@ -3,8 +3,9 @@ package com.paystatus.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.support.Browser;
-import com.paystatus.support.Http;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.FreshBoard;
+import com.paystatus.support.FullAppTest;
+import com.paystatus.support.HttpTestBase;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -14,26 +15,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A board left open in Chromium learns of a notice an operator posts through the admin API, without
  * being reloaded, and says when it last checked; without JavaScript it stays as it was served.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:live;DB_CLOSE_DELAY=-1", "paystatus.live.poll-seconds=1"})
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
-class LiveUpdateBrowserTest {
-
-    @LocalServerPort
-    int port;
+@FullAppTest
+@FreshBoard
+class LiveUpdateBrowserTest extends HttpTestBase {
 
     @TempDir
     Path profile;
@@ -49,7 +38,6 @@ class LiveUpdateBrowserTest {
 
     @Test
     void anOpenBoardShowsANewNoticeWithoutReloading() {
-        Http http = new Http(port);
         browser = Browser.start(profile, 390, 844, true);
         browser.get(http.base() + "/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("所有支付通道正常");
@@ -73,7 +61,6 @@ class LiveUpdateBrowserTest {
 
     @Test
     void withoutJavaScriptThePageWorksAndSaysNothingAboutUpdatingItself() {
-        Http http = new Http(port);
         browser = Browser.start(profile, 390, 844, false);
         browser.get(http.base() + "/channels/alipay");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("支付宝");

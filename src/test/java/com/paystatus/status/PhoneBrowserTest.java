@@ -8,8 +8,9 @@ import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.support.Browser;
-import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.FreshBoard;
+import com.paystatus.support.FullAppTest;
+import com.paystatus.support.HttpTestBase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,29 +23,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The status page as a person on a 360-px-wide phone sees it, with JavaScript on and off. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:phone;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
-class PhoneBrowserTest {
-
-    @LocalServerPort
-    int port;
+@FullAppTest
+@FreshBoard
+class PhoneBrowserTest extends HttpTestBase {
 
     @Autowired
     NoticeService notices;
-
-    @Autowired
-    TestClock clock;
 
     @TempDir
     Path profile;

@@ -27,8 +27,8 @@ import com.paystatus.notice.NoticeUpdated;
 import com.paystatus.notice.PostmortemWritten;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.shared.PublicChange;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,11 +39,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -55,9 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writing transaction, bumps the revision there once and rebuilds the snapshot right after commit; a
  * change that rolls back leaves neither a bump nor an audit row.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 @RecordApplicationEvents
 class PublicChangeFlowTest {
 

@@ -10,9 +10,10 @@ import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.status.cache.PublicPageCache;
 import com.paystatus.support.Browser;
+import com.paystatus.support.FreshBoard;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
+import com.paystatus.support.HttpTestBase;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
@@ -38,12 +39,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.util.HtmlUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -57,13 +53,9 @@ import tools.jackson.databind.JsonNode;
  * statuspage.io} under Node, and Atlassian's own {@code <statuspage-widget>} in headless Chromium on
  * another origin), ROME's feed parser, an XML parser and Chromium's SVG renderer.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:integrations;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
-class PublicIntegrationsTest {
+@FullAppTest
+@FreshBoard
+class PublicIntegrationsTest extends HttpTestBase {
 
     private static final Path CLIENTS = Path.of("src/test/statuspage-client");
     private static final String[] API = PublicEndpoints.ALL.stream()
@@ -71,14 +63,8 @@ class PublicIntegrationsTest {
             .filter(path -> path.startsWith(PublicEndpoints.API_ROOT))
             .toArray(String[]::new);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     NoticeService notices;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -89,15 +75,12 @@ class PublicIntegrationsTest {
     @TempDir
     Path profile;
 
-    Http http;
-
     static NoticeRecord outage;
     static NoticeRecord resolved;
 
     /** 分付 online unavailable and offline degraded (open); an Alipay hiccup earlier (resolved). */
     @BeforeEach
     void fenfuIsPartlyDown() {
-        http = new Http(port);
         if (outage == null) {
             resolved = notices.post(
                     new NoticeDraft("支付宝短暂波动", "fault", "少量付款变慢", Map.of("alipay", "degraded"), null, Estimate.UNKNOWN),

@@ -7,6 +7,8 @@ import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.support.FreshBoard;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Pages;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
@@ -14,19 +16,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** What a person sees on the public pages, in either language, and that nothing they read is raw markup. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:public-pages;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
+@FullAppTest
+@FreshBoard
 class PublicPagesTest {
 
     @Autowired

@@ -11,31 +11,22 @@ import com.paystatus.notice.NoticeDraft;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
+import com.paystatus.support.FullAppTest;
+import com.paystatus.support.HttpTestBase;
+import com.paystatus.support.NoticeDrafts;
 import com.paystatus.support.Pages;
-import com.paystatus.support.TestClock;
-import com.paystatus.support.TestClockConfig;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.util.HtmlUtils;
 
 /** What support staff take from a channel or notice page: the link, its QR code, a ready reply, a good preview. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:support;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
-@DirtiesContext
-class SupportToolsTest {
+@FullAppTest
+class SupportToolsTest extends HttpTestBase {
 
     /** 18:00 in Shanghai on the test clock's day (it is 10:00 there). */
     private static final Instant SIX_PM = Instant.parse("2026-11-25T10:00:00Z");
@@ -46,14 +37,6 @@ class SupportToolsTest {
     @Autowired
     NoticeService notices;
 
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.set(TestClockConfig.START);
-    }
-
     private String text(String uri) {
         var result = mvc.get().uri(uri).exchange();
         assertThat(result).hasStatusOk();
@@ -62,13 +45,11 @@ class SupportToolsTest {
 
     private NoticeRecord maintenanceOnline() {
         return notices.post(
-                new NoticeDraft(
-                        "系统升级",
-                        "maintenance",
-                        "线上购物升级中",
-                        Map.of("fenfu-online", "unavailable"),
-                        null,
-                        Estimate.at(SIX_PM)),
+                NoticeDrafts.of("maintenance", "系统升级")
+                        .message("线上购物升级中")
+                        .affecting("fenfu-online", "unavailable")
+                        .recoveryAt(SIX_PM)
+                        .build(),
                 "ops");
     }
 
@@ -154,21 +135,16 @@ class SupportToolsTest {
     @Test
     void aResolvedNoticeCanCarryAPostmortem() {
         NoticeRecord notice = maintenanceOnline();
-        assertThat(mvc.put()
-                        .uri("/api/admin/notices/" + notice.id() + "/postmortem")
-                        .header("Authorization", com.paystatus.support.Http.basic("admin", "test-admin-password"))
-                        .contentType("application/json")
-                        .content("{\"postmortem\": \"# 复盘\\n**原因**：扩容不及时\"}")
-                        .exchange())
-                .hasStatus(409);
+        // over real HTTP: a JSON body is read by the request-body deadline, which needs a real container
+        assertThat(http.adminJson("PUT", "/api/admin/notices/" + notice.id() + "/postmortem", """
+                        {"postmortem": "# 复盘\\n**原因**：扩容不及时"}""")
+                        .statusCode())
+                .isEqualTo(409);
         resolve(notice);
-        assertThat(mvc.put()
-                        .uri("/api/admin/notices/" + notice.id() + "/postmortem")
-                        .header("Authorization", com.paystatus.support.Http.basic("admin", "test-admin-password"))
-                        .contentType("application/json")
-                        .content("{\"postmortem\": \"**原因**：扩容不及时 <script>alert(1)</script>\"}")
-                        .exchange())
-                .hasStatusOk();
+        assertThat(http.adminJson("PUT", "/api/admin/notices/" + notice.id() + "/postmortem", """
+                        {"postmortem": "**原因**：扩容不及时 <script>alert(1)</script>"}""")
+                        .statusCode())
+                .isEqualTo(200);
         String raw = Pages.body(mvc.get().uri("/notices/" + notice.id()).exchange());
         assertThat(raw).contains("事后复盘").contains("<strong>原因</strong>").doesNotContain("<script>alert(1)");
     }

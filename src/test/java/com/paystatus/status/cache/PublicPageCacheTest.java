@@ -11,8 +11,8 @@ import com.paystatus.notice.UpdateDraft;
 import com.paystatus.status.PublicEndpoints;
 import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
+import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.RawHttp;
-import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayInputStream;
@@ -47,7 +47,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -57,6 +56,10 @@ import org.springframework.test.context.ActiveProfiles;
  * The public pages under a surge, over real HTTP: kept bytes with a strong ETag and 304s, gzip, no way
  * around the cache or into growing it, and every kind of change visible at once on the public URLs.
  */
+// A context of its own (not FullAppTest): it counts SQL statements (statistics on), keeps the snapshot
+// from polling in the middle of a count, shrinks the cache's bounds to reach them, trusts loopback as
+// a proxy and adds a bean that breaks rendering on demand; each of these would change what the
+// shared context's tests see. Its own database (page-cache), closed after the class.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -74,7 +77,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestClockConfig.class, RenderFaults.Config.class})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class PublicPageCacheTest {
+class PublicPageCacheTest extends HttpTestBase {
 
     static final int MAX_VARIANTS = 40;
     static final int UNCACHED_PER_SECOND = 10;
@@ -85,14 +88,8 @@ class PublicPageCacheTest {
             .map(e -> e.with("alipay"))
             .toList();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     PublicPageCache cache;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     MaintenanceService maintenances;
@@ -112,12 +109,10 @@ class PublicPageCacheTest {
     @Autowired
     EntityManagerFactory entityManagers;
 
-    Http http;
     HttpClient raw = HttpClient.newHttpClient();
 
     @BeforeEach
     void connect() {
-        http = new Http(port);
         // each test starts with room for variants, whatever the one before left
         cache.clearVariants();
     }
