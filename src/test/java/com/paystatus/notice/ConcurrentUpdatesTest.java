@@ -2,9 +2,9 @@ package com.paystatus.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
-import com.paystatus.support.TestClockConfig;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,9 +21,7 @@ import tools.jackson.databind.JsonNode;
  * changed meanwhile. Two operators (or robots) updating one notice at the same moment without one
  * both get their update in, in some order.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 class ConcurrentUpdatesTest extends HttpTestBase {
 
     @Test
