@@ -17,6 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +29,8 @@ import java.util.Set;
  * A planned maintenance window for some channels. Its status is never stored: it follows from the
  * planned window and what operators did (start early, extend, complete early), see {@link
  * MaintenanceRecord#status}. The two {@code …RecordedAt} fields are the scheduler's bookkeeping:
- * when the start and the end were written to the channels' history, so each is written once.
+ * when the start and the end were written to the channels' history, so each is written once;
+ * {@code soonAnnouncedAt} likewise for the announcement an hour before the start.
  */
 @Entity
 @Table(name = "maintenance")
@@ -48,6 +50,7 @@ class Maintenance {
     private Instant completedAt;
     private Instant startRecordedAt;
     private Instant endRecordedAt;
+    private Instant soonAnnouncedAt;
     private Instant createdAt;
     private String createdBy;
 
@@ -163,6 +166,25 @@ class Maintenance {
 
     boolean endDue(Instant now) {
         return endRecordedAt == null && !now.isBefore(window().effectiveEnd());
+    }
+
+    /**
+     * Whether it is time to say that the window starts within {@code lead}: not yet said, not yet
+     * started, and the window was scheduled further ahead than that (else its scheduling said it).
+     */
+    boolean startingSoonDue(Instant now, Duration lead) {
+        Instant announceAt = startsAt.minus(lead);
+        return soonAnnouncedAt == null
+                && startedAt == null
+                && completedAt == null
+                && startRecordedAt == null
+                && now.isBefore(startsAt)
+                && !now.isBefore(announceAt)
+                && !createdAt.isAfter(announceAt);
+    }
+
+    void startingSoonAnnounced(Instant now) {
+        soonAnnouncedAt = now;
     }
 
     void startRecorded(Instant now) {

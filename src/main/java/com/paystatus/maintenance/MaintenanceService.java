@@ -5,6 +5,7 @@ import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -107,8 +108,13 @@ public class MaintenanceService {
 
     /**
      * Writes every start and end that has come due into the channels' history, each at the moment
-     * it was due, and publishes each as {@link MaintenanceStarted} or {@link MaintenanceCompleted}. Safe to call any number of times, from any instance:
-     * what is written once is not written again. Returns how many transitions were written.
+     * it was due, and publishes each as {@link MaintenanceStarted} or {@link MaintenanceCompleted};
+     * a window whose start is within the hour is announced once as {@link MaintenanceStartingSoon}.
+     * One run is one transaction: however many transitions are due, the status revision moves once
+     * and the snapshot is rebuilt once after commit, while each transition keeps its own event (and
+     * audit entry). Safe to call any number of times, from any instance: what is written once is not
+     * written again (and two runs at once collide on the window's version). Returns how many
+     * transitions were written.
      */
     @Transactional
     public int recordDueTransitions() {
@@ -118,6 +124,12 @@ public class MaintenanceService {
         Map<Long, String> slugs = null;
         for (Maintenance maintenance : maintenances.findUnfinished()) {
             MaintenanceWindow window = maintenance.window();
+            if (maintenance.startingSoonDue(now, MaintenanceStartingSoon.LEAD)) {
+                maintenance.startingSoonAnnounced(now);
+                slugs = slugs != null ? slugs : channels.slugsById();
+                due.add(new MaintenanceStartingSoon(
+                        maintenance.toRecord(slugs), Duration.between(now, window.effectiveStart())));
+            }
             if (maintenance.startDue(now)) {
                 channels.reconcile(
                         maintenance.getChannelIds(), window.effectiveStart(), SCHEDULER, reason(maintenance), null);

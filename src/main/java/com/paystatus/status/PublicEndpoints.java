@@ -75,7 +75,7 @@ public final class PublicEndpoints {
         }
     }
 
-    /** Every public read, in the order a reader meets them: pages, the Statuspage API, feeds, badges, the widget. */
+    /** Every public read, in the order a reader meets them: pages, the Statuspage API, feeds and calendars, badges, the widget. */
     public static final List<Endpoint> ALL = List.of(
             page("/"),
             page("/channels/{slug}"),
@@ -98,6 +98,8 @@ public final class PublicEndpoints {
             machine("/history.atom"),
             machine("/history.rss"),
             machine("/channels/{slug}.atom"),
+            machine("/maintenance.ics"),
+            machine("/channels/{slug}/maintenance.ics"),
             machine("/badge.svg"),
             machine("/badge/{slug}.svg"),
             machine("/widget"));

@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -114,16 +115,34 @@ public class StatusSnapshots {
         }
     }
 
-    @TransactionalEventListener
+    /**
+     * Rebuilds once after the commit of a transaction that published public changes, however many
+     * it published (a scheduler run that starts ten windows rebuilds once).
+     */
+    @EventListener
     void onPublicChange(PublicChange change) {
-        try {
-            rebuild();
-        } catch (RuntimeException e) {
-            // The write has committed; readers keep the previous snapshot until the next rebuild.
-            log.error(
-                    "Could not rebuild the status snapshot after {}",
-                    change.getClass().getSimpleName(),
-                    e);
+        OncePerTransaction.register(RebuildAfterCommit.class, () -> new RebuildAfterCommit(change));
+    }
+
+    private final class RebuildAfterCommit implements TransactionSynchronization {
+
+        private final PublicChange first;
+
+        RebuildAfterCommit(PublicChange first) {
+            this.first = first;
+        }
+
+        @Override
+        public void afterCommit() {
+            try {
+                rebuild();
+            } catch (RuntimeException e) {
+                // The write has committed; readers keep the previous snapshot until the next rebuild.
+                log.error(
+                        "Could not rebuild the status snapshot after {}",
+                        first.getClass().getSimpleName(),
+                        e);
+            }
         }
     }
 

@@ -31,6 +31,8 @@ class PublicEndpointsTest {
                         "/history.atom",
                         "/history.rss",
                         "/channels/*.atom",
+                        "/maintenance.ics",
+                        "/channels/*/maintenance.ics",
                         "/badge.svg",
                         "/badge/*.svg",
                         "/widget");
