@@ -100,7 +100,10 @@ class SecurityConfig {
             throws Exception {
         http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/api/admin/users/**", "/api/admin/tokens/**", "/api/admin/audit/**")
+                                "/api/admin/users/**",
+                                "/api/admin/tokens/**",
+                                "/api/admin/audit/**",
+                                "/api/admin/subscribers/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/admin/channels/*/state")
                         .hasRole("OPERATOR")
@@ -258,7 +261,12 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .requestCache(cache -> cache.requestCache(savedRequests))
                 .logout(logout -> logout.logoutSuccessUrl("/").permitAll())
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens));
+                // The subscription form sits on cached, shared pages that carry no token; the double
+                // opt-in and the per-network limit protect it. The unsubscribe link takes RFC 8058's
+                // one-click POST from mail clients, which have no token either.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(
+                                "/api/subscriptions", "/subscriptions", "/subscriptions/*/unsubscribe"));
         return http.build();
     }
 }
