@@ -113,8 +113,12 @@ class Outbox {
     }
 
     private NotificationContent notice(String kind, NoticeRecord notice, String message) {
+        // what the public sees now: after a resolution, the channels' own or other notices' states
+        Map<String, ChannelState> effective = effectiveStates();
         Map<String, String> states = new LinkedHashMap<>();
-        notice.channels().forEach((slug, state) -> states.put(slug, state.code()));
+        notice.channels()
+                .forEach((slug, state) ->
+                        states.put(slug, effective.getOrDefault(slug, state).code()));
         return new NotificationContent(
                 kind,
                 notice.id(),
@@ -138,8 +142,17 @@ class Outbox {
 
     private NotificationContent maintenance(String kind, MaintenanceRecord maintenance, String message) {
         Instant now = clock.instant();
+        Map<String, ChannelState> effective = effectiveStates();
         Map<String, String> states = new LinkedHashMap<>();
-        maintenance.channels().forEach(slug -> states.put(slug, ChannelState.MAINTENANCE.code()));
+        maintenance
+                .channels()
+                .forEach(slug -> states.put(
+                        slug,
+                        kind.equals("maintenance.scheduled")
+                                ? ChannelState.MAINTENANCE.code()
+                                : effective
+                                        .getOrDefault(slug, ChannelState.MAINTENANCE)
+                                        .code()));
         return new NotificationContent(
                 kind,
                 null,
@@ -157,6 +170,10 @@ class Outbox {
                 now,
                 List.of(),
                 alternatives(maintenance.channels()));
+    }
+
+    private Map<String, ChannelState> effectiveStates() {
+        return channels.all().stream().collect(Collectors.toMap(ChannelRecord::slug, ChannelRecord::state));
     }
 
     private Map<String, List<String>> alternatives(Collection<String> slugs) {
