@@ -67,6 +67,8 @@ create table delivery (
     constraint delivery_once unique (notification_id, subscriber_id)
 );
 create index delivery_due on delivery (status, next_attempt_at);
+create index delivery_lease on delivery (lease_owner);
+create index delivery_subscriber on delivery (subscriber_id);
 
 -- At most one confirmation mail per address per 10 minutes, whoever asks, on every instance.
 create table confirmation_sent (

@@ -102,22 +102,35 @@ class Deliveries {
         return true;
     }
 
-    /** Claims up to {@code limit} due deliveries for this instance. */
+    /**
+     * Claims up to {@code limit} due deliveries for this instance: reads the oldest due ids, then takes
+     * those that are still free with a conditional UPDATE (a row another claimer took meanwhile fails
+     * the condition, its lock held or its lease set); tries again a few times when others took them all.
+     */
     @Transactional
     public List<Claimed> claim(int limit) {
         Instant now = clock.instant();
         String owner = owner();
         Timestamp at = Timestamp.from(now);
-        int claimed = jdbc.update(
-                "update delivery set lease_owner = ?, lease_until = ? where id in (select id from delivery"
-                        + " where status = 'pending' and next_attempt_at <= ? and (lease_until is null or"
-                        + " lease_until < ?) order by id fetch first " + limit + " rows only)"
-                        + " and status = 'pending' and (lease_until is null or lease_until < ?)",
-                owner,
-                Timestamp.from(now.plus(lease)),
-                at,
-                at,
-                at);
+        int claimed = 0;
+        for (int round = 0; round < 5 && claimed == 0; round++) {
+            List<Long> due = jdbc.queryForList(
+                    "select id from delivery where status = 'pending' and next_attempt_at <= ? and (lease_until"
+                            + " is null or lease_until < ?) order by id fetch first " + limit + " rows only",
+                    Long.class,
+                    at,
+                    at);
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            claimed = jdbc.update(
+                    "update delivery set lease_owner = ?, lease_until = ? where id in ("
+                            + due.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                            + ") and status = 'pending' and (lease_until is null or lease_until < ?)",
+                    owner,
+                    Timestamp.from(now.plus(lease)),
+                    at);
+        }
         if (claimed == 0) {
             return List.of();
         }
