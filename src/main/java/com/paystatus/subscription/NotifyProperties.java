@@ -30,6 +30,6 @@ record NotifyProperties(
         @DefaultValue("false") boolean allowPrivateTargets,
         @NotNull @DefaultValue("1s") Duration poll,
         @NotNull @DefaultValue("60s") Duration lease,
-        @Min(1) @Max(5000) @DefaultValue("500") int batch,
+        @Min(1) @Max(5000) @DefaultValue("800") int batch,
         @Min(1) @Max(64) @DefaultValue("8") int threads,
         @Min(1) @DefaultValue("20") int subscriptionsPerHour) {}
