@@ -9,6 +9,7 @@ import com.paystatus.notice.UpdateDraft;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.subscription.DeliveryLog;
 import java.security.Principal;
 import java.time.ZoneId;
 import org.springframework.context.MessageSource;
@@ -33,6 +34,7 @@ class AdminNoticesController {
     private final MessageSource messages;
     private final Commands commands;
     private final ZoneId zone;
+    private final DeliveryLog deliveries;
 
     AdminNoticesController(
             NoticeService notices,
@@ -40,13 +42,15 @@ class AdminNoticesController {
             NoticeTemplateService templates,
             MessageSource messages,
             Commands commands,
-            PayStatusProperties properties) {
+            PayStatusProperties properties,
+            DeliveryLog deliveries) {
         this.notices = notices;
         this.channels = channels;
         this.templates = templates;
         this.messages = messages;
         this.commands = commands;
         this.zone = properties.zone();
+        this.deliveries = deliveries;
     }
 
     /** The notice form, filled from a template when one is chosen: the operator adds the estimate and posts. */
@@ -146,6 +150,7 @@ class AdminNoticesController {
     private String show(NoticeRecord notice, UpdateForm form, Model model) {
         model.addAttribute("notice", notice);
         model.addAttribute("form", form);
+        model.addAttribute("deliveries", deliveries.forNotice(notice.id()));
         return "admin/notice";
     }
 }

@@ -1,7 +1,7 @@
 /**
  * The admin pages and the admin API: thin doors onto the features' services.
  */
-@ApplicationModule(allowedDependencies = {"channel", "notice", "maintenance", "shared"})
+@ApplicationModule(allowedDependencies = {"channel", "notice", "maintenance", "shared", "subscription"})
 package com.paystatus.admin;
 
 import org.springframework.modulith.ApplicationModule;
