@@ -96,6 +96,7 @@ class DeliveryWorker implements SmartLifecycle {
         loop = Executors.newSingleThreadScheduledExecutor(threads("notify-loop-"));
         long every = properties.poll().toMillis();
         loop.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(this::forgetUnconfirmed, 1, 10, TimeUnit.MINUTES);
     }
 
     @Override
@@ -134,6 +135,16 @@ class DeliveryWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Delivering notifications failed for now; the next round tries again: {}", e.toString());
+        }
+    }
+
+    /** Requests never confirmed within 72 hours are deleted with their addresses. */
+    private void forgetUnconfirmed() {
+        try {
+            transaction.executeWithoutResult(status ->
+                    subscribers.deleteUnconfirmedBefore(clock.instant().minus(SubscriptionService.CONFIRMATION_VALID)));
+        } catch (RuntimeException e) {
+            log.warn("Unconfirmed subscriptions could not be deleted for now: {}", e.toString());
         }
     }
 

@@ -30,6 +30,9 @@ class Mails implements Sender {
 
     private static final Logger log = LoggerFactory.getLogger(Mails.class);
 
+    /** Stands for a subscriber's token in a mail written once for many; tokens are URL-safe base64. */
+    private static final String TOKEN_SLOT = "unsubscribe-token-slot";
+
     /** Mails handed to one SMTP connection. */
     static final int PER_CONNECTION = 100;
 
@@ -87,12 +90,27 @@ class Mails implements Sender {
                 channels.all().stream().collect(Collectors.toMap(ChannelRecord::slug, Function.identity()));
         Map<MimeMessage, Deliveries.Claimed> messages = new IdentityHashMap<>();
         List<MimeMessage> batch = new ArrayList<>();
+        // written once per language and kind of subscription; only the unsubscribe token differs
+        Map<String, MailText.Written> written = new java.util.HashMap<>();
         for (Deliveries.Claimed d : deliveries) {
             try {
                 String unsubscribe = links.unsubscribe(d.token());
-                MailText.Written written =
-                        text.notification(content, known, d.lang(), links.page(content), unsubscribe, d.once());
-                MimeMessage message = message(d.address(), written, unsubscribe);
+                MailText.Written mail = written.computeIfAbsent(
+                        d.lang() + "/" + d.once(),
+                        k -> text.notification(
+                                content,
+                                known,
+                                d.lang(),
+                                links.page(content),
+                                links.unsubscribe(TOKEN_SLOT),
+                                d.once()));
+                MimeMessage message = message(
+                        d.address(),
+                        new MailText.Written(
+                                mail.subject(),
+                                mail.text().replace(TOKEN_SLOT, d.token()),
+                                mail.html().replace(TOKEN_SLOT, d.token())),
+                        unsubscribe);
                 messages.put(message, d);
                 batch.add(message);
             } catch (MessagingException | RuntimeException e) {

@@ -113,12 +113,6 @@ public class SubscriptionService {
         return subscribers.byToken(token).isPresent();
     }
 
-    /** Requests never confirmed within 72 hours are deleted with their addresses. */
-    @Transactional
-    public int forgetUnconfirmed() {
-        return subscribers.deleteUnconfirmedBefore(clock.instant().minus(CONFIRMATION_VALID));
-    }
-
     private String checked(SubscribeRequest request) {
         List<Violation> violations = new ArrayList<>();
         String email = request.email() == null ? "" : request.email().trim();
