@@ -118,7 +118,6 @@ class SubscriptionBenchmark extends HttpTestBase {
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> SMTP.getReceivedMessages().length >= MAILS && RECEIVER.received.size() >= WEBHOOKS);
         double all = (System.nanoTime() - start) / 1e9;
-        long firstMail = 0;
         for (int i = 0; i < 6; i++) {
             with.add(post("Update " + i, "wechat-pay")); // no subscriber: the POST with 10,000 rows in the table
         }
@@ -137,6 +136,5 @@ class SubscriptionBenchmark extends HttpTestBase {
                 "subscriptions benchmark: %d mails + %d webhooks delivered %.1f s after the POST (%.0f mails/s);"
                         + " operator POST median %.1f ms with no subscribers, %.1f ms with %d (the fanned-out one: %.1f ms)%n",
                 MAILS, WEBHOOKS, all, MAILS / all, median(without), median(with), MAILS + WEBHOOKS, with.get(0) / 1e6);
-        assertThat(firstMail).isZero();
     }
 }
