@@ -12,6 +12,7 @@ import com.paystatus.shared.Coded;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.subscription.DeliveryLog;
 import java.security.Principal;
 import java.time.ZoneId;
 import org.springframework.context.MessageSource;
@@ -36,6 +37,7 @@ class AdminNoticesController {
     private final MessageSource messages;
     private final Commands commands;
     private final ZoneId zone;
+    private final DeliveryLog deliveries;
 
     AdminNoticesController(
             NoticeService notices,
@@ -43,13 +45,15 @@ class AdminNoticesController {
             NoticeTemplateService templates,
             MessageSource messages,
             Commands commands,
-            PayStatusProperties properties) {
+            PayStatusProperties properties,
+            DeliveryLog deliveries) {
         this.notices = notices;
         this.channels = channels;
         this.templates = templates;
         this.messages = messages;
         this.commands = commands;
         this.zone = properties.zone();
+        this.deliveries = deliveries;
     }
 
     /** The notice form, filled from a template when one is chosen: the operator adds the estimate and posts. */
@@ -166,6 +170,7 @@ class AdminNoticesController {
     private String show(NoticeRecord notice, UpdateForm form, Model model) {
         model.addAttribute("notice", notice);
         model.addAttribute("form", form);
+        model.addAttribute("deliveries", deliveries.forNotice(notice.id()));
         return "admin/notice";
     }
 }

@@ -16,8 +16,11 @@ public class UpdateForm extends EstimateForm {
     /** The notice's version when the form was shown, so a concurrent edit is noticed. */
     private Long version;
 
+    /** Unticked for an update subscribers need not hear about. */
+    private boolean notifySubscribers = true;
+
     UpdateDraft toDraft(ZoneId zone) {
-        return new UpdateDraft(status, message, estimate(zone), version);
+        return new UpdateDraft(status, message, estimate(zone), version, notifySubscribers);
     }
 
     public String getStatus() {
@@ -34,6 +37,14 @@ public class UpdateForm extends EstimateForm {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public boolean isNotifySubscribers() {
+        return notifySubscribers;
+    }
+
+    public void setNotifySubscribers(boolean notifySubscribers) {
+        this.notifySubscribers = notifySubscribers;
     }
 
     public Long getVersion() {

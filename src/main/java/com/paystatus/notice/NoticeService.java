@@ -106,7 +106,7 @@ public class NoticeService {
                 draft.message(),
                 notice.getId());
         NoticeRecord after = notice.toRecord(slugs);
-        events.publishEvent(new NoticeUpdated(before, after, draft.message()));
+        events.publishEvent(new NoticeUpdated(before, after, draft.message(), draft.notifies()));
         return after;
     }
 

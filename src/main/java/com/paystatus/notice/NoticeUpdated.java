@@ -6,9 +6,17 @@ import com.paystatus.audit.Audited;
 import com.paystatus.shared.PublicChange;
 import java.util.stream.Collectors;
 
-/** An update was posted to a notice: a new status, estimate or message, possibly resolving it. */
-public record NoticeUpdated(NoticeRecord before, NoticeRecord after, String message)
+/**
+ * An update was posted to a notice: a new status, estimate or message, possibly resolving it.
+ *
+ * @param notifySubscribers false when the operator said subscribers need not hear about it
+ */
+public record NoticeUpdated(NoticeRecord before, NoticeRecord after, String message, boolean notifySubscribers)
         implements PublicChange, Auditable {
+
+    public NoticeUpdated(NoticeRecord before, NoticeRecord after, String message) {
+        this(before, after, message, true);
+    }
 
     @Override
     public Audited audited() {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
  * @param status a {@link NoticeStatus} code
  * @param estimatedRecoveryAt the revised estimate; null when not said, which an open status refuses
  * @param version the notice's version the operator saw, or null to skip the check
+ * @param notifySubscribers false for an update subscribers need not hear about (a typo fixed); null
+ *     means true
  */
 public record UpdateDraft(
         String status,
@@ -19,4 +21,15 @@ public record UpdateDraft(
         String message,
 
         Estimate estimatedRecoveryAt,
-        Long version) {}
+        Long version,
+        Boolean notifySubscribers) {
+
+    public UpdateDraft(String status, String message, Estimate estimatedRecoveryAt, Long version) {
+        this(status, message, estimatedRecoveryAt, version, null);
+    }
+
+    /** Whether subscribers hear about this update: unless the operator unticked it. */
+    public boolean notifies() {
+        return notifySubscribers == null || notifySubscribers;
+    }
+}

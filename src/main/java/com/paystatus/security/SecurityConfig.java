@@ -100,7 +100,10 @@ class SecurityConfig {
             throws Exception {
         http.securityMatcher("/api/admin/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/api/admin/users/**", "/api/admin/tokens/**", "/api/admin/audit/**")
+                                "/api/admin/users/**",
+                                "/api/admin/tokens/**",
+                                "/api/admin/audit/**",
+                                "/api/admin/subscribers/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/admin/channels/*/state")
                         .hasRole("OPERATOR")

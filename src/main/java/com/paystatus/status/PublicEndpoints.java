@@ -111,11 +111,19 @@ public final class PublicEndpoints {
     public static final String API_ROOT = "/api/v2/";
 
     /**
-     * The public writes: user reports, posted by the pages' form and by scripts without a session
-     * or CSRF token (the public pages are cached bytes shared by everyone, so they carry none); each
-     * is bounded by the report module's per-browser and per-network limits.
+     * The public writes, posted by the pages' forms and by scripts without a session or CSRF token
+     * (the public pages are cached bytes shared by everyone, so they carry none): user reports,
+     * bounded by the report module's per-browser and per-network limits, and subscriptions, bounded
+     * by the double opt-in and a per-network limit. The unsubscribe link also takes RFC 8058's
+     * one-click POST from mail clients, which have no token either.
      */
-    public static final String[] PUBLIC_POSTS = {"/channels/*/reports", "/api/channels/*/reports"};
+    public static final String[] PUBLIC_POSTS = {
+        "/channels/*/reports",
+        "/api/channels/*/reports",
+        "/api/subscriptions",
+        "/subscriptions",
+        "/subscriptions/*/unsubscribe"
+    };
 
     private static final List<Matching> PER_PAGE = ALL.stream()
             .filter(e -> !e.isFixed() && e.kept() == Kept.WITH_SNAPSHOT)

@@ -1,0 +1,50 @@
+package com.paystatus.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one notification says, kept with it in the outbox as JSON: enough to write every mail and webhook
+ * body later, on any instance, without reading the change again.
+ *
+ * @param kind {@code notice.posted}, {@code notice.updated}, {@code notice.resolved},
+ *     {@code maintenance.scheduled|started|completed} or {@code channel.state}
+ * @param channels the channels it is about, slug to the state it gives them (or the channel's new state)
+ * @param previousState for a channel's state: the state before
+ * @param noticeKind the cause, a notice kind's code
+ * @param estimatedRecoveryAt null when unknown
+ * @param updates the notice's timeline, newest first (empty for maintenance and channel states)
+ */
+record NotificationContent(
+        String kind,
+        Long noticeId,
+        Long maintenanceId,
+        String title,
+        String noticeKind,
+        String status,
+        Map<String, String> channels,
+        String previousState,
+        String message,
+        Instant estimatedRecoveryAt,
+        Instant startsAt,
+        Instant endsAt,
+        Instant createdAt,
+        Instant at,
+        List<Step> updates,
+        Map<String, List<String>> alternatives) {
+
+    record Step(String status, String message, Instant at) {}
+
+    boolean isNotice() {
+        return noticeId != null;
+    }
+
+    boolean isMaintenance() {
+        return maintenanceId != null;
+    }
+
+    boolean isChannelState() {
+        return "channel.state".equals(kind);
+    }
+}

@@ -1,0 +1,152 @@
+package com.paystatus.subscription;
+
+import com.paystatus.audit.AuditDetails;
+import com.paystatus.audit.Audited;
+import com.paystatus.channel.ChannelService;
+import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.InvalidInputException.Violation;
+import com.paystatus.shared.NotFoundException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Subscribers as admins manage them: webhooks added (checked against SSRF, sent a signed test event,
+ * their secret shown once), every subscriber listed with its address masked, and deleted. Each change is
+ * audited with the address masked.
+ */
+@Service
+public class SubscriberAdmin {
+
+    /** Types an admin may add; the group robots ({@code wecom}, {@code dingtalk}, {@code feishu}) join with their senders. */
+    static final Set<String> ADMIN_TYPES = Set.of("webhook");
+
+    static final Set<String> AUDIENCES = Set.of("public", "operators");
+
+    /** A subscriber as admins see it. */
+    record View(
+            long id,
+            String type,
+            String audience,
+            String address,
+            String lang,
+            boolean once,
+            List<String> channels,
+            Instant createdAt,
+            Instant confirmedAt,
+            Instant disabledAt) {}
+
+    /** @param secret the generated signing secret, shown in this answer only */
+    record Created(View subscriber, String secret) {}
+
+    /** The admin API's command; {@code secret} is for robots that bring their own. */
+    record EndpointRequest(String type, String url, String secret, List<String> channels, String audience) {}
+
+    private final Subscribers subscribers;
+    private final ChannelService channels;
+    private final Webhooks webhooks;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SubscriberAdmin(
+            Subscribers subscribers,
+            ChannelService channels,
+            Webhooks webhooks,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.subscribers = subscribers;
+        this.channels = channels;
+        this.webhooks = webhooks;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<View> all() {
+        return subscribers.all().stream().map(SubscriberAdmin::view).toList();
+    }
+
+    /** Checks the endpoint, sends it a signed test event, and saves it only when that was answered 2xx. */
+    @Transactional
+    Created add(EndpointRequest request, String actor) {
+        List<Violation> violations = new ArrayList<>();
+        String type = request.type() == null ? "" : request.type();
+        if (!ADMIN_TYPES.contains(type)) {
+            violations.add(new Violation("type", "validation.subscriberType", type));
+        }
+        String audience = request.audience() == null ? "public" : request.audience();
+        if (!AUDIENCES.contains(audience)) {
+            violations.add(new Violation("audience", "validation.audience", audience));
+        }
+        List<String> slugs = request.channels() == null ? List.of() : request.channels();
+        if (slugs.size() > SubscribeRequest.MAX_CHANNELS) {
+            violations.add(new Violation("channels", "validation.tooMany", SubscribeRequest.MAX_CHANNELS));
+        } else {
+            var known = channels.idsOf(slugs);
+            slugs.stream()
+                    .filter(s -> s == null || !known.containsKey(s))
+                    .forEach(s ->
+                            violations.add(new Violation("channels", "validation.unknownChannel", s == null ? "" : s)));
+        }
+        if (request.secret() != null && "webhook".equals(type)) {
+            violations.add(new Violation("secret", "validation.secretGenerated"));
+        }
+        URI url = null;
+        try {
+            url = webhooks.urls().check("url", request.url());
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String secret = Secrets.webhookSecret();
+        webhooks.test(url, secret);
+        Instant now = clock.instant();
+        long id = subscribers.insert(
+                type, audience, url.toString(), secret, "zh", false, null, Secrets.token(), now, now, actor, slugs);
+        View view = view(subscribers.byId(id).orElseThrow());
+        events.publishEvent(new Audited(
+                actor,
+                "subscriber.add",
+                "subscriber/" + id,
+                AuditDetails.none()
+                        .withValue("type", type)
+                        .withValue("address", view.address())
+                        .withValue("audience", audience)
+                        .withValue("channels", String.join(", ", slugs))));
+        return new Created(view, secret);
+    }
+
+    @Transactional
+    void delete(long id, String actor) {
+        Subscribers.Row row =
+                subscribers.byId(id).orElseThrow(() -> new NotFoundException("error.subscriberNotFound", id));
+        subscribers.delete(id);
+        events.publishEvent(new Audited(
+                actor,
+                "subscriber.delete",
+                "subscriber/" + id,
+                AuditDetails.none().withValue("address", Secrets.mask(row.type(), row.address()))));
+    }
+
+    private static View view(Subscribers.Row row) {
+        return new View(
+                row.id(),
+                row.type(),
+                row.audience(),
+                Secrets.mask(row.type(), row.address()),
+                row.lang(),
+                row.once(),
+                row.channels(),
+                row.createdAt(),
+                row.confirmedAt(),
+                row.disabledAt());
+    }
+}
