@@ -78,6 +78,17 @@ class RobotThrottle {
         }
     }
 
+    /**
+     * Whether the robot may speak now, taking one message from its allowance: for deliveries that stay
+     * pending (and are tried again later) while it may not, so nothing waits in this instance's memory.
+     */
+    boolean tryAcquire(String robot, RobotType type) {
+        Robot state = robots.computeIfAbsent(robot, r -> new Robot(type, bucket(type)));
+        synchronized (state) {
+            return state.bucket.tryConsume(1);
+        }
+    }
+
     /** The held messages that may go out now, one per robot, each standing for all held for it. */
     List<Release> release() {
         List<Release> due = new ArrayList<>();

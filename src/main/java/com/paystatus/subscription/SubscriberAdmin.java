@@ -5,14 +5,17 @@ import com.paystatus.audit.Audited;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
+import com.paystatus.shared.LanguageTag;
 import com.paystatus.shared.NotFoundException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriberAdmin {
 
-    /** Types an admin may add; the group robots ({@code wecom}, {@code dingtalk}, {@code feishu}) join with their senders. */
-    static final Set<String> ADMIN_TYPES = Set.of("webhook");
+    /** Types an admin may add: webhooks and the group robots. */
+    static final Set<String> ADMIN_TYPES = Set.of("webhook", "wecom", "dingtalk", "feishu");
+
+    /** A robot's signing secret as the vendors hand them out (DingTalk's {@code SEC…} is 67 characters). */
+    private static final int MAX_SECRET = 256;
 
     static final Set<String> AUDIENCES = Set.of("public", "operators");
 
@@ -42,7 +48,7 @@ public class SubscriberAdmin {
             Instant confirmedAt,
             Instant disabledAt) {}
 
-    /** @param secret the generated signing secret, shown in this answer only */
+    /** @param secret a webhook's generated signing secret, shown in this answer only (null for robots) */
     record Created(View subscriber, String secret) {}
 
     /** The admin API's command; {@code secret} is for robots that bring their own. */
@@ -51,6 +57,9 @@ public class SubscriberAdmin {
     private final Subscribers subscribers;
     private final ChannelService channels;
     private final Webhooks webhooks;
+    private final RobotSender robots;
+    private final Links links;
+    private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -58,11 +67,17 @@ public class SubscriberAdmin {
             Subscribers subscribers,
             ChannelService channels,
             Webhooks webhooks,
+            RobotSender robots,
+            Links links,
+            MessageSource messages,
             ApplicationEventPublisher events,
             Clock clock) {
         this.subscribers = subscribers;
         this.channels = channels;
         this.webhooks = webhooks;
+        this.robots = robots;
+        this.links = links;
+        this.messages = messages;
         this.events = events;
         this.clock = clock;
     }
@@ -94,8 +109,20 @@ public class SubscriberAdmin {
                     .forEach(s ->
                             violations.add(new Violation("channels", "validation.unknownChannel", s == null ? "" : s)));
         }
-        if (request.secret() != null && "webhook".equals(type)) {
+        RobotType robot = Arrays.stream(RobotType.values())
+                .filter(t -> t.code().equals(type))
+                .findFirst()
+                .orElse(null);
+        String given = request.secret() == null || request.secret().isBlank()
+                ? null
+                : request.secret().trim();
+        if (given != null && "webhook".equals(type)) {
             violations.add(new Violation("secret", "validation.secretGenerated"));
+        } else if (given != null && robot == RobotType.WECOM) {
+            violations.add(new Violation("secret", "validation.secretNotUsed"));
+        } else if (given != null
+                && (given.length() > MAX_SECRET || !given.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            violations.add(new Violation("secret", "validation.robotSecret", MAX_SECRET));
         }
         URI url = null;
         try {
@@ -106,8 +133,24 @@ public class SubscriberAdmin {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        String secret = Secrets.webhookSecret();
-        webhooks.test(url, secret);
+        String secret;
+        if (robot == null) {
+            secret = Secrets.webhookSecret();
+            webhooks.test(url, secret);
+        } else {
+            secret = given;
+            RobotResult test = robots.send(
+                    robot,
+                    url,
+                    secret,
+                    RobotDeliveries.test(
+                            messages.getMessage("robot.test", null, LanguageTag.CHINESE),
+                            links.base(),
+                            clock.instant()));
+            if (!test.isDelivered()) {
+                throw new InvalidInputException("url", "validation.robotTest", test.detail());
+            }
+        }
         Instant now = clock.instant();
         long id = subscribers.insert(
                 type, audience, url.toString(), secret, "zh", false, null, Secrets.token(), now, now, actor, slugs);
@@ -121,7 +164,7 @@ public class SubscriberAdmin {
                         .withValue("address", view.address())
                         .withValue("audience", audience)
                         .withValue("channels", String.join(", ", slugs))));
-        return new Created(view, secret);
+        return new Created(view, robot == null ? secret : null);
     }
 
     @Transactional

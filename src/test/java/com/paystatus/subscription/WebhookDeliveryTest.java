@@ -108,6 +108,62 @@ class WebhookDeliveryTest extends HttpTestBase {
     }
 
     @Test
+    void aDingTalkRobotIsSentATestMessageThenSignedNoticesAndItsUrlAndSecretAreNeverShown() throws Exception {
+        String secret = "SEC" + "a1b2c3".repeat(10);
+        try (RobotReceiver robot = new RobotReceiver()) {
+            String url = robot.url("/robot/send?access_token=robot-credential-123456")
+                    .toString();
+            HttpResponse<String> added = http.adminJson("POST", "/api/admin/subscribers", """
+                    {"type": "dingtalk", "url": "%s", "secret": "%s", "channels": ["fenfu-offline"],
+                     "audience": "public"}""".formatted(url, secret));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            assertThat(added.body()).doesNotContain(secret).doesNotContain("robot-credential-123456");
+            assertThat(robot.received).as("the test message").hasSize(1);
+            assertThat(http.adminJson("GET", "/api/admin/subscribers", "").body())
+                    .doesNotContain(secret)
+                    .doesNotContain("robot-credential-123456");
+
+            postNotice("线下扫码付款失败", "fenfu-offline");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> robot.received.size() >= 2);
+            RobotReceiver.Received notice = robot.received.get(1);
+            JsonNode body = new tools.jackson.databind.json.JsonMapper().readTree(notice.body());
+            assertThat(body.get("msgtype").asString()).isEqualTo("actionCard");
+            assertThat(notice.body()).contains("线下扫码付款失败").contains("/notices/");
+            // DingTalk's documented check: sign = Base64(HmacSHA256(secret, timestamp + "\n" + secret))
+            String query = notice.uri().getRawQuery();
+            String timestamp = query.replaceAll(".*timestamp=(\\d+).*", "$1");
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = java.util.Base64.getEncoder()
+                    .encodeToString(
+                            mac.doFinal((timestamp + "\n" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(query)
+                    .contains("sign=" + java.net.URLEncoder.encode(expected, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aRobotThatRefusesItsTestMessageIsNotSavedAndAWeComRobotTakesNoSecret() {
+        try (RobotReceiver robot = new RobotReceiver()) {
+            robot.answer(200, "{\"errcode\":310000,\"errmsg\":\"sign not match\"}");
+            long before = jdbc.queryForObject("select count(*) from subscriber", Long.class);
+            HttpResponse<String> refused = http.adminJson(
+                    "POST", "/api/admin/subscribers", """
+                    {"type": "dingtalk", "url": "%s", "secret": "SECwrong", "channels": [], "audience": "public"}""".formatted(robot.url("/robot/send?access_token=x")));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("测试消息未被机器人接收");
+            HttpResponse<String> weCom = http.adminJson(
+                    "POST", "/api/admin/subscribers", """
+                    {"type": "wecom", "url": "%s", "secret": "x", "channels": [], "audience": "public"}""".formatted(robot.url("/cgi-bin/webhook/send?key=k")));
+            assertThat(weCom.statusCode()).isEqualTo(400);
+            assertThat(weCom.body()).contains("secret");
+            assertThat(jdbc.queryForObject("select count(*) from subscriber", Long.class))
+                    .isEqualTo(before);
+        }
+    }
+
+    @Test
     void aChannelsStateIsSentAsAComponentUpdate() {
         add("/component", "\"wechat-pay\"");
         HttpResponse<String> set = http.adminJson("PUT", "/api/admin/channels/wechat-pay/state", """
