@@ -9,7 +9,7 @@ import java.util.Map;
  * body later, on any instance, without reading the change again.
  *
  * @param kind {@code notice.posted}, {@code notice.updated}, {@code notice.resolved},
- *     {@code maintenance.scheduled|started|completed} or {@code channel.state}
+ *     {@code maintenance.scheduled|soon|started|completed} or {@code channel.state}
  * @param channels the channels it is about, slug to the state it gives them (or the channel's new state)
  * @param previousState for a channel's state: the state before
  * @param noticeKind the cause, a notice kind's code

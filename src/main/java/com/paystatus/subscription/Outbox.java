@@ -8,6 +8,7 @@ import com.paystatus.maintenance.MaintenanceCompleted;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceScheduled;
 import com.paystatus.maintenance.MaintenanceStarted;
+import com.paystatus.maintenance.MaintenanceStartingSoon;
 import com.paystatus.notice.NoticePosted;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeUpdated;
@@ -72,6 +73,17 @@ class Outbox {
         record(
                 maintenance(
                         "maintenance.scheduled",
+                        event.maintenance(),
+                        event.maintenance().message()),
+                null);
+    }
+
+    /** An hour ahead, so that subscribers are not surprised; the window is said again as it starts. */
+    @EventListener
+    void on(MaintenanceStartingSoon event) {
+        record(
+                maintenance(
+                        "maintenance.soon",
                         event.maintenance(),
                         event.maintenance().message()),
                 null);
@@ -148,7 +160,7 @@ class Outbox {
                 .channels()
                 .forEach(slug -> states.put(
                         slug,
-                        kind.equals("maintenance.scheduled")
+                        kind.equals("maintenance.scheduled") || kind.equals("maintenance.soon")
                                 ? ChannelState.MAINTENANCE.code()
                                 : effective
                                         .getOrDefault(slug, ChannelState.MAINTENANCE)
@@ -195,6 +207,7 @@ class Outbox {
     private void record(NotificationContent content, Long resolvedNotice) {
         Set<String> recovered = content.kind().startsWith("notice.posted")
                         || "maintenance.scheduled".equals(content.kind())
+                        || "maintenance.soon".equals(content.kind())
                         || "maintenance.started".equals(content.kind())
                 ? Set.of()
                 : recovered(content.channels().keySet());

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +51,9 @@ class EmailSubscriptionTest extends HttpTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    com.paystatus.maintenance.MaintenanceService maintenances;
 
     HttpResponse<String> subscribe(String email, String channels, boolean once, String lang) {
         return http.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/subscriptions"))
@@ -106,6 +110,31 @@ class EmailSubscriptionTest extends HttpTestBase {
         assertThat(Mailbox.header(notice, "List-Unsubscribe"))
                 .matches("<http://localhost:\\d+/subscriptions/.{43}/unsubscribe>");
         assertThat(Mailbox.header(notice, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    void aSubscriberHearsOfAMaintenanceWhenItIsScheduledAndAgainAnHourBeforeItStarts() {
+        confirmed("maintenance@example.com", "\"bank-card\"", false, "en");
+        Instant startsAt = clock.instant().plus(Duration.ofHours(3));
+        HttpResponse<String> scheduled = http.adminJson(
+                "POST", "/api/admin/maintenances", """
+                {"title": "Card network upgrade", "message": "Card payments pause for the upgrade.",
+                 "channels": ["bank-card"], "startsAt": "%s", "endsAt": "%s"}""".formatted(startsAt, startsAt.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        assertThat(Mailbox.subject(
+                        Mailbox.await(SMTP, "maintenance@example.com", 2).get(1)))
+                .contains("Card network upgrade");
+
+        clock.advance(Duration.ofHours(2).plusMinutes(1)); // 59 minutes before the start
+        maintenances.recordDueTransitions();
+        maintenances.recordDueTransitions(); // said once, however often the scheduler runs
+
+        MimeMessage soon = Mailbox.await(SMTP, "maintenance@example.com", 3).get(2);
+        assertThat(Mailbox.subject(soon)).contains("Card network upgrade");
+        assertThat(Mailbox.text(soon)).contains("Card payments pause for the upgrade.");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notification where kind = 'maintenance.soon'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
