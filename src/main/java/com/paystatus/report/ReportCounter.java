@@ -47,7 +47,8 @@ class ReportCounter {
         for (Bucket b : pending.keySet()) {
             Long n = pending.remove(b);
             if (n != null) {
-                batch.put(b, n);
+                // merged, not put: a key counted again while this loop runs can come round twice
+                batch.merge(b, n, Long::sum);
             }
         }
         try {
