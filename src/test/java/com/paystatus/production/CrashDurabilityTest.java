@@ -105,6 +105,7 @@ class CrashDurabilityTest {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", // a short-lived process: less CPU spent compiling beside the other tests
                 "-cp",
                 System.getProperty("java.class.path"),
                 PayStatusApplication.class.getName(),
