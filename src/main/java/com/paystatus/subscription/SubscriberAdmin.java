@@ -100,15 +100,7 @@ public class SubscriberAdmin {
             violations.add(new Violation("audience", "validation.audience", audience));
         }
         List<String> slugs = request.channels() == null ? List.of() : request.channels();
-        if (slugs.size() > SubscribeRequest.MAX_CHANNELS) {
-            violations.add(new Violation("channels", "validation.tooMany", SubscribeRequest.MAX_CHANNELS));
-        } else {
-            var known = channels.idsOf(slugs);
-            slugs.stream()
-                    .filter(s -> s == null || !known.containsKey(s))
-                    .forEach(s ->
-                            violations.add(new Violation("channels", "validation.unknownChannel", s == null ? "" : s)));
-        }
+        SubscriptionService.checkChannels(slugs, channels, violations);
         RobotType robot = Arrays.stream(RobotType.values())
                 .filter(t -> t.code().equals(type))
                 .findFirst()

@@ -125,15 +125,7 @@ public class SubscriptionService {
             violations.add(new Violation("lang", "validation.lang", request.lang()));
         }
         List<String> slugs = request.channelsOrNone();
-        if (slugs.size() > SubscribeRequest.MAX_CHANNELS) {
-            violations.add(new Violation("channels", "validation.tooMany", SubscribeRequest.MAX_CHANNELS));
-        } else {
-            var known = channels.idsOf(slugs);
-            slugs.stream()
-                    .filter(s -> s == null || !known.containsKey(s))
-                    .forEach(s ->
-                            violations.add(new Violation("channels", "validation.unknownChannel", s == null ? "" : s)));
-        }
+        checkChannels(slugs, channels, violations);
         if (request.isOnce()) {
             if (request.notice() != null) {
                 try {
@@ -162,6 +154,19 @@ public class SubscriptionService {
                     && email.chars().allMatch(c -> c > 32 && c < 127);
         } catch (AddressException e) {
             return false;
+        }
+    }
+
+    /** The channels a subscriber chose: at most {@link SubscribeRequest#MAX_CHANNELS}, each one that exists. */
+    static void checkChannels(List<String> slugs, ChannelService channels, List<Violation> violations) {
+        if (slugs.size() > SubscribeRequest.MAX_CHANNELS) {
+            violations.add(new Violation("channels", "validation.tooMany", SubscribeRequest.MAX_CHANNELS));
+        } else {
+            var known = channels.idsOf(slugs);
+            slugs.stream()
+                    .filter(s -> s == null || !known.containsKey(s))
+                    .forEach(s ->
+                            violations.add(new Violation("channels", "validation.unknownChannel", s == null ? "" : s)));
         }
     }
 }
