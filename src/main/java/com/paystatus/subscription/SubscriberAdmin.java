@@ -3,6 +3,7 @@ package com.paystatus.subscription;
 import com.paystatus.audit.AuditDetails;
 import com.paystatus.audit.Audited;
 import com.paystatus.channel.ChannelService;
+import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
 import com.paystatus.shared.LanguageTag;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -101,10 +101,7 @@ public class SubscriberAdmin {
         }
         List<String> slugs = request.channels() == null ? List.of() : request.channels();
         SubscriptionService.checkChannels(slugs, channels, violations);
-        RobotType robot = Arrays.stream(RobotType.values())
-                .filter(t -> t.code().equals(type))
-                .findFirst()
-                .orElse(null);
+        RobotType robot = Coded.fromCode(RobotType.class, type).orElse(null);
         String given = request.secret() == null || request.secret().isBlank()
                 ? null
                 : request.secret().trim();
