@@ -153,7 +153,13 @@ class DeliveryWorker implements SmartLifecycle {
         List<Future<List<Sender.Outcome>>> sending = new ArrayList<>();
         Map<String, List<Deliveries.Claimed>> groups = claimed.stream()
                 .collect(Collectors.groupingBy(
-                        d -> d.notificationId() + "/" + d.type(), LinkedHashMap::new, Collectors.toList()));
+                        // a robot's deliveries of every notification together, so that a backlog can go as one
+                        d -> com.paystatus.shared.Coded.fromCode(RobotType.class, d.type())
+                                        .isPresent()
+                                ? d.type() + "/robot-" + d.subscriberId()
+                                : d.notificationId() + "/" + d.type(),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
         for (List<Deliveries.Claimed> group : groups.values()) {
             Deliveries.Claimed first = group.get(0);
             if (first.type() == null) {
@@ -177,6 +183,8 @@ class DeliveryWorker implements SmartLifecycle {
                 for (Sender.Outcome outcome : future.get()) {
                     if (outcome.ok()) {
                         delivered.add(outcome.delivery());
+                    } else if (outcome.isDeferred()) {
+                        deliveries.deferred(outcome.delivery(), outcome.notBefore());
                     } else {
                         failed(outcome);
                     }

@@ -35,6 +35,10 @@ class Links {
     }
 
     String page(NotificationContent content) {
+        if (content.isAlert()) {
+            String path = content.alert().path();
+            return base() + (path != null && path.startsWith("/") ? path : "/admin");
+        }
         if (content.isNotice()) {
             return base() + "/notices/" + content.noticeId();
         }
