@@ -26,6 +26,12 @@ class Links {
                 : "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 
+    /** The host of the public base URL, for identifiers such as Message-IDs. */
+    String host() {
+        String host = java.net.URI.create(base()).getHost();
+        return host == null ? "localhost" : host;
+    }
+
     String confirm(String token) {
         return base() + "/subscriptions/" + token + "/confirm";
     }
