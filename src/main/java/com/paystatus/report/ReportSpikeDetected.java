@@ -1,8 +1,10 @@
 package com.paystatus.report;
 
 import com.paystatus.shared.OperatorAlert;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * The detector flagged a channel, or raised its flag from possible to detected: for the operators'
@@ -30,22 +32,20 @@ public record ReportSpikeDetected(
 
     @Override
     public String alertTitle() {
-        return ("detected".equals(level) ? "用户反馈激增，很可能有问题：" : "用户反馈异常增多，可能有问题：")
-                + channelSlug
-                + "（"
-                + symptomText()
-                + "）";
+        return text(
+                "detected".equals(level) ? "report.alert.title.detected" : "report.alert.title.possible",
+                channelSlug,
+                symptomText());
     }
 
     @Override
     public String alertText() {
-        return String.format(
-                Locale.ROOT,
-                "过去 5 分钟 %d 位用户反馈「%s」，此时段通常约 %.1f 位（自 %s 起）。请核实；管理后台可一键起草公告。",
+        return text(
+                "report.alert.text",
                 reports5m,
                 symptomText(),
-                expected5m,
-                since);
+                String.format(Locale.ROOT, "%.1f", expected5m),
+                since == null ? "" : since.toString());
     }
 
     @Override
@@ -55,11 +55,21 @@ public record ReportSpikeDetected(
 
     private String symptomText() {
         return switch (symptom == null ? "" : symptom) {
-            case "unavailable" -> "暂不能使用";
-            case "payment_failed" -> "付款失败";
-            case "limit" -> "额度异常";
-            case "cannot_open" -> "打不开";
-            default -> "其他";
+            case "unavailable" -> text("report.symptom.unavailable");
+            case "payment_failed" -> text("report.symptom.payment_failed");
+            case "limit" -> text("report.symptom.limit");
+            case "cannot_open" -> text("report.symptom.cannot_open");
+            default -> text("report.symptom.other");
         };
+    }
+
+    /** In the operators' language, Chinese: the default bundle, read without the application's context. */
+    private static String text(String key, Object... args) {
+        String pattern = ResourceBundle.getBundle(
+                        "messages",
+                        Locale.ROOT,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                .getString(key);
+        return new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(args);
     }
 }
