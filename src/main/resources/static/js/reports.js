@@ -14,16 +14,28 @@
         }
         event.preventDefault();
         var answer = form.parentNode.querySelector(".report-answer");
-        fetch(form.getAttribute("data-api"), {
-            method: "POST",
-            headers: {"Content-Type": "application/json", "Accept": "application/json"},
-            body: JSON.stringify({symptom: event.submitter.value}),
-            credentials: "same-origin"
-        }).then(function (response) {
-            if (!response.ok) {
-                throw new Error(String(response.status));
+        var symptom = event.submitter.value;
+        function send(altcha) {
+            return fetch(form.getAttribute("data-api"), {
+                method: "POST",
+                headers: {"Content-Type": "application/json", "Accept": "application/json"},
+                body: JSON.stringify(altcha ? {symptom: symptom, altcha: altcha} : {symptom: symptom}),
+                credentials: "same-origin"
+            }).then(function (response) {
+                if (!response.ok) {
+                    throw new Error(String(response.status));
+                }
+                return response.json();
+            });
+        }
+        send(null).then(function (body) {
+            // past the network's limit: solve the challenge (pow.js) and send the report again, once
+            if (body.challenge && !body.counted && window.payStatusPow) {
+                return window.payStatusPow.solve(body.challenge).then(send, function () {
+                    return body;
+                });
             }
-            return response.json();
+            return body;
         }).then(function (body) {
             answer.textContent = "";
             var message = document.createElement("p");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.shared.ApiTimes;
 import com.paystatus.shared.PayStatusProperties;
+import com.paystatus.shared.ProofOfWork;
 import com.paystatus.status.AfterReport;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.StatusSnapshots;
@@ -28,6 +29,9 @@ import tools.jackson.databind.annotation.JsonNaming;
  * for the card's script and for apps: 202 with what is known. Bodies are a few bytes: one that says
  * it is over 1 KB is refused with a 413 and counts nothing (and no body beyond the application's
  * {@code paystatus.request-body.max-size} is read at all, see {@code security.RequestBodyDeadline}).
+ * A report its network may no longer make counts nothing and is answered with a proof-of-work
+ * {@code challenge} (ALTCHA's fields); sent again with {@code "altcha"}, the solved payload, it counts,
+ * each solution once.
  */
 @RestController
 class ReportApiController {
@@ -39,22 +43,25 @@ class ReportApiController {
     private final ReportReadModel figures;
     private final MessageSource messages;
     private final PayStatusProperties properties;
+    private final ProofOfWork proofOfWork;
 
     ReportApiController(
             ReportService reports,
             StatusSnapshots snapshots,
             ReportReadModel figures,
             MessageSource messages,
-            PayStatusProperties properties) {
+            PayStatusProperties properties,
+            ProofOfWork proofOfWork) {
         this.reports = reports;
         this.snapshots = snapshots;
         this.figures = figures;
         this.messages = messages;
         this.properties = properties;
+        this.proofOfWork = proofOfWork;
     }
 
-    /** The body: one symptom code. */
-    record ReportJson(String symptom) {}
+    /** The body: one symptom code, and past the network's limit a solved challenge ({@code altcha}). */
+    record ReportJson(String symptom, String altcha) {}
 
     /** What the caller is told; {@code counted} is false for a repeat from this browser or network. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -69,7 +76,8 @@ class ReportApiController {
             @JsonInclude(JsonInclude.Include.NON_NULL) OpenNotice openNotice,
             List<String> alternatives,
             String message,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> checks) {}
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> checks,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ProofOfWork.Challenge challenge) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record OpenNotice(long id, String title, String estimatedRecoveryAt, String url) {}
@@ -85,7 +93,11 @@ class ReportApiController {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE);
         }
         ReportService.Taken taken = reports.report(
-                slug, body == null ? null : body.symptom(), ReportCookies.read(request, slug), request.getRemoteAddr());
+                slug,
+                body == null ? null : body.symptom(),
+                ReportCookies.read(request, slug),
+                request.getRemoteAddr(),
+                () -> body != null && proofOfWork.accept(body.altcha()));
         ReportCookies.set(request, response, slug, taken, reports.cookieSeconds());
         ChannelView channel = snapshots.current().channel(slug).orElseThrow();
         AfterReport after = new AfterReport(channel, figures.of(slug));
@@ -123,6 +135,7 @@ class ReportApiController {
                                         "/notices/" + notice.id()),
                         channel.alternatives().stream().map(a -> a.slug()).toList(),
                         message,
-                        checks));
+                        checks,
+                        taken.outcome() == ReportGate.Outcome.NETWORK_LIMIT ? proofOfWork.challenge() : null));
     }
 }

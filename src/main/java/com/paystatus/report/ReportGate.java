@@ -66,6 +66,15 @@ class ReportGate {
      * client's address; a counted report uses up one of its network's budget.
      */
     Outcome admit(String slug, String cookie, String address) {
+        return admit(slug, cookie, address, () -> false);
+    }
+
+    /**
+     * As {@link #admit(String, String, String)}, but a network past its budget is let through once
+     * more when {@code solvedChallenge} says the client solved a proof-of-work challenge (asked only
+     * then, so that it costs nothing below the limit).
+     */
+    Outcome admit(String slug, String cookie, String address, java.util.function.BooleanSupplier solvedChallenge) {
         long now = clock.millis() / 1000;
         if (cookie != null && validCookie(slug, cookie, now)) {
             return Outcome.ALREADY_REPORTED;
@@ -75,7 +84,7 @@ class ReportGate {
         long network = ByteBuffer.wrap(hmac(today.key(), wideNetwork(address) + "|" + slug))
                 .getLong();
         AtomicInteger used = today.budgets().get(network, k -> new AtomicInteger());
-        if (used.incrementAndGet() > properties.perNetwork()) {
+        if (used.incrementAndGet() > properties.perNetwork() && !solvedChallenge.getAsBoolean()) {
             return Outcome.NETWORK_LIMIT;
         }
         return Outcome.COUNTED;

@@ -32,12 +32,22 @@ class ReportService {
     }
 
     Taken report(String slug, String symptomCode, String cookie, String address) {
+        return report(slug, symptomCode, cookie, address, () -> false);
+    }
+
+    /** As above; past the network's limit a solved proof-of-work challenge lets the report count. */
+    Taken report(
+            String slug,
+            String symptomCode,
+            String cookie,
+            String address,
+            java.util.function.BooleanSupplier solvedChallenge) {
         if (!snapshots.current().channels().containsKey(slug)) {
             throw new NotFoundException("error.channelNotFound", slug);
         }
         Symptom symptom =
                 Symptom.of(symptomCode).orElseThrow(() -> new InvalidInputException("symptom", "report.error.symptom"));
-        ReportGate.Outcome outcome = gate.admit(slug, cookie, address);
+        ReportGate.Outcome outcome = gate.admit(slug, cookie, address, solvedChallenge);
         if (outcome != ReportGate.Outcome.COUNTED) {
             return new Taken(outcome, symptom, null);
         }

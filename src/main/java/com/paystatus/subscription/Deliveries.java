@@ -83,9 +83,10 @@ class Deliveries {
                 "insert into delivery (notification_id, subscriber_id, status, attempts, next_attempt_at)"
                         + " select n.id, s.id, 'pending', 0, ? from subscriber s, notification n"
                         + " where n.id = ? and s.confirmed_at is not null and s.disabled_at is null"
-                        + " and s.audience = 'public' and s.confirmed_at <= n.created_at and ("
+                        + " and s.audience = n.audience and s.confirmed_at <= n.created_at and ("
                         + "   (s.once_only = false and (not exists (select 1 from subscriber_channel sc where"
-                        + "     sc.subscriber_id = s.id) or exists (select 1 from subscriber_channel sc join"
+                        + "     sc.subscriber_id = s.id) or (n.audience = 'operators' and not exists (select 1 from"
+                        + "     notification_channel nc where nc.notification_id = n.id)) or exists (select 1 from subscriber_channel sc join"
                         + "     notification_channel nc on nc.slug = sc.slug where sc.subscriber_id = s.id and"
                         + "     nc.notification_id = n.id)))"
                         + "   or (s.once_only = true and (s.notice_id = n.resolved_notice or exists (select 1 from"
@@ -178,6 +179,59 @@ class Deliveries {
             jdbc.batchUpdate(
                     "update subscriber set failing_since = null where id = ? and failing_since is not null", recovered);
         }
+    }
+
+    /**
+     * Not sent yet because the receiver may not take it now (a robot's rate limit): pending again from
+     * {@code notBefore}, with no attempt counted, so that the backoff schedule never gives it up.
+     */
+    @Transactional
+    public void deferred(Claimed delivery, Instant notBefore) {
+        jdbc.update(
+                "update delivery set next_attempt_at = ?, last_error = 'throttled', lease_owner = null, lease_until"
+                        + " = null where id = ? and lease_owner = ?",
+                Timestamp.from(notBefore),
+                delivery.id(),
+                delivery.owner());
+    }
+
+    /**
+     * Takes over, for the holder of {@code held}, every other pending delivery to the same subscriber
+     * that nobody holds, whenever it is due: a throttled robot's backlog, to be sent as one message.
+     */
+    @Transactional
+    public List<Claimed> takeOverPending(Claimed held, java.util.Collection<Long> besides) {
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        String owner = owner(); // its own, so that rows this claim already holds elsewhere are not taken twice
+        jdbc.update(
+                "update delivery set lease_owner = ?, lease_until = ? where subscriber_id = ? and status ="
+                        + " 'pending' and (lease_until is null or lease_until < ?)",
+                owner,
+                Timestamp.from(now.plus(lease)),
+                held.subscriberId(),
+                at);
+        return jdbc
+                .query(
+                        "select d.id, d.notification_id, d.attempts from delivery d where d.lease_owner = ? and"
+                                + " d.subscriber_id = ? and d.status = 'pending' order by d.notification_id",
+                        (rs, i) -> new Claimed(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                held.subscriberId(),
+                                rs.getInt(3),
+                                held.type(),
+                                held.address(),
+                                held.secret(),
+                                held.lang(),
+                                held.token(),
+                                held.once(),
+                                owner),
+                        owner,
+                        held.subscriberId())
+                .stream()
+                .filter(c -> !besides.contains(c.id()))
+                .toList();
     }
 
     /** The subscriber was deleted after the fan-out: nothing to send. */

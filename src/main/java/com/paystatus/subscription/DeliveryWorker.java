@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in the audit log.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -106,6 +106,12 @@ class DeliveryWorker implements SmartLifecycle {
         if (running != null) {
             running.shutdownNow();
         }
+        // the senders' pool stays: a stopped context may be started again (the test framework pauses
+        // cached contexts), and the mail sender keeps a reference to it; it ends with the bean
+    }
+
+    @Override
+    public void destroy() {
         pool.shutdownNow();
     }
 
@@ -153,7 +159,13 @@ class DeliveryWorker implements SmartLifecycle {
         List<Future<List<Sender.Outcome>>> sending = new ArrayList<>();
         Map<String, List<Deliveries.Claimed>> groups = claimed.stream()
                 .collect(Collectors.groupingBy(
-                        d -> d.notificationId() + "/" + d.type(), LinkedHashMap::new, Collectors.toList()));
+                        // a robot's deliveries of every notification together, so that a backlog can go as one
+                        d -> com.paystatus.shared.Coded.fromCode(RobotType.class, d.type())
+                                        .isPresent()
+                                ? d.type() + "/robot-" + d.subscriberId()
+                                : d.notificationId() + "/" + d.type(),
+                        LinkedHashMap::new,
+                        Collectors.toList()));
         for (List<Deliveries.Claimed> group : groups.values()) {
             Deliveries.Claimed first = group.get(0);
             if (first.type() == null) {
@@ -168,15 +180,16 @@ class DeliveryWorker implements SmartLifecycle {
                     first.notificationId(), id -> json.readValue(deliveries.content(id), NotificationContent.class));
             for (int i = 0; i < group.size(); i += CHUNK) {
                 List<Deliveries.Claimed> chunk = group.subList(i, Math.min(group.size(), i + CHUNK));
-                sending.add(pool.submit(() -> sender.send(first.notificationId(), content, chunk)));
+                sending.add(pool.submit(() -> sendAndRecord(sender, first.notificationId(), content, chunk)));
             }
         }
-        List<Deliveries.Claimed> delivered = new ArrayList<>();
         for (Future<List<Sender.Outcome>> future : sending) {
             try {
                 for (Sender.Outcome outcome : future.get()) {
                     if (outcome.ok()) {
-                        delivered.add(outcome.delivery());
+                        continue; // recorded as soon as its chunk was sent
+                    } else if (outcome.isDeferred()) {
+                        deliveries.deferred(outcome.delivery(), outcome.notBefore());
                     } else {
                         failed(outcome);
                     }
@@ -188,7 +201,20 @@ class DeliveryWorker implements SmartLifecycle {
                 log.warn("A sender failed: {}", e.getCause().toString());
             }
         }
-        deliveries.delivered(delivered);
+    }
+
+    /**
+     * Sends one chunk and records what was delivered at once: a crash (even {@code kill -9}) after this
+     * can make the next instance send again at most the chunks in flight, never the whole claim.
+     */
+    private List<Sender.Outcome> sendAndRecord(
+            Sender sender, long notificationId, NotificationContent content, List<Deliveries.Claimed> chunk) {
+        List<Sender.Outcome> outcomes = sender.send(notificationId, content, chunk);
+        deliveries.delivered(outcomes.stream()
+                .filter(Sender.Outcome::ok)
+                .map(Sender.Outcome::delivery)
+                .toList());
+        return outcomes;
     }
 
     private void failed(Sender.Outcome outcome) {

@@ -26,6 +26,12 @@ class Links {
                 : "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 
+    /** The host of the public base URL, for identifiers such as Message-IDs. */
+    String host() {
+        String host = java.net.URI.create(base()).getHost();
+        return host == null ? "localhost" : host;
+    }
+
     String confirm(String token) {
         return base() + "/subscriptions/" + token + "/confirm";
     }
@@ -35,6 +41,10 @@ class Links {
     }
 
     String page(NotificationContent content) {
+        if (content.isAlert()) {
+            String path = content.alert().path();
+            return base() + (path != null && path.startsWith("/") ? path : "/admin");
+        }
         if (content.isNotice()) {
             return base() + "/notices/" + content.noticeId();
         }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +73,7 @@ class Mails implements Sender {
         background.execute(() -> {
             try {
                 MailText.Written written = text.confirmation(lang, links.confirm(token), once);
-                mail.send(message(address, written, null));
+                mail.send(message(null, address, written, null));
             } catch (MessagingException | RuntimeException e) {
                 log.warn("The confirmation mail could not be sent: {}", e.getMessage());
             }
@@ -105,6 +106,7 @@ class Mails implements Sender {
                                 links.unsubscribe(TOKEN_SLOT),
                                 d.once()));
                 MimeMessage message = message(
+                        "<delivery-" + d.id() + "." + d.notificationId() + "@" + links.host() + ">",
                         d.address(),
                         new MailText.Written(
                                 mail.subject(),
@@ -137,8 +139,20 @@ class Mails implements Sender {
         return outcomes;
     }
 
-    private MimeMessage message(String to, MailText.Written written, String unsubscribe) throws MessagingException {
-        MimeMessage message = mail.createMimeMessage();
+    /**
+     * @param messageId a delivery's own Message-ID, the same if it is ever sent again after a crash, so
+     *     that mail systems that drop repeats (as they do for one Message-ID) show it once; null for a new one
+     */
+    private MimeMessage message(String messageId, String to, MailText.Written written, String unsubscribe)
+            throws MessagingException {
+        MimeMessage message = messageId != null && mail instanceof JavaMailSenderImpl impl
+                ? new MimeMessage(impl.getSession()) {
+                    @Override
+                    protected void updateMessageID() throws MessagingException {
+                        setHeader("Message-ID", messageId);
+                    }
+                }
+                : mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(sender);
         helper.setTo(to);

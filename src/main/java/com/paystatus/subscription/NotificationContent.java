@@ -15,6 +15,7 @@ import java.util.Map;
  * @param noticeKind the cause, a notice kind's code
  * @param estimatedRecoveryAt null when unknown
  * @param updates the notice's timeline, newest first (empty for maintenance and channel states)
+ * @param alert for an operators' alert ({@code alert.*} kinds): what it says; null otherwise
  */
 record NotificationContent(
         String kind,
@@ -32,9 +33,17 @@ record NotificationContent(
         Instant createdAt,
         Instant at,
         List<Step> updates,
-        Map<String, List<String>> alternatives) {
+        Map<String, List<String>> alternatives,
+        Alert alert) {
 
     record Step(String status, String message, Instant at) {}
+
+    /** An operators' alert as {@link com.paystatus.shared.OperatorAlert} gave it; {@code path} is an admin path. */
+    record Alert(String kind, String channelSlug, String title, String text, String path) {}
+
+    boolean isAlert() {
+        return alert != null;
+    }
 
     boolean isNotice() {
         return noticeId != null;

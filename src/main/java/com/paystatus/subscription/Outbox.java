@@ -12,6 +12,7 @@ import com.paystatus.maintenance.MaintenanceStartingSoon;
 import com.paystatus.notice.NoticePosted;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeUpdated;
+import com.paystatus.shared.OperatorAlert;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,7 +121,46 @@ class Outbox {
                         now,
                         now,
                         List.of(),
-                        alternatives(Set.of(channel.slug()))),
+                        alternatives(Set.of(channel.slug())),
+                        null),
+                null);
+    }
+
+    /**
+     * An alert for the operators' robots and webhooks: the same outbox, so it is delivered after commit
+     * (at once when published outside a transaction, as the scheduler's jobs do), retried and signed.
+     */
+    @EventListener
+    void on(OperatorAlert alert) {
+        Instant now = clock.instant();
+        String slug = alert.alertChannelSlug();
+        Map<String, String> about = new LinkedHashMap<>();
+        if (slug != null) {
+            channels.all().stream()
+                    .filter(c -> c.slug().equals(slug))
+                    .findFirst()
+                    .ifPresent(c -> about.put(slug, c.state().code()));
+        }
+        record(
+                new NotificationContent(
+                        "alert." + alert.alertKind(),
+                        null,
+                        null,
+                        alert.alertTitle(),
+                        null,
+                        null,
+                        about,
+                        null,
+                        alert.alertText(),
+                        null,
+                        null,
+                        null,
+                        now,
+                        now,
+                        List.of(),
+                        Map.of(),
+                        new NotificationContent.Alert(
+                                alert.alertKind(), slug, alert.alertTitle(), alert.alertText(), alert.alertPath())),
                 null);
     }
 
@@ -149,7 +189,8 @@ class Outbox {
                 notice.updates().stream()
                         .map(u -> new NotificationContent.Step(u.status().code(), u.message(), u.postedAt()))
                         .toList(),
-                alternatives(notice.channels().keySet()));
+                alternatives(notice.channels().keySet()),
+                null);
     }
 
     private NotificationContent maintenance(String kind, MaintenanceRecord maintenance, String message) {
@@ -181,7 +222,8 @@ class Outbox {
                 maintenance.createdAt(),
                 now,
                 List.of(),
-                alternatives(maintenance.channels()));
+                alternatives(maintenance.channels()),
+                null);
     }
 
     private Map<String, ChannelState> effectiveStates() {
@@ -205,7 +247,8 @@ class Outbox {
     }
 
     private void record(NotificationContent content, Long resolvedNotice) {
-        Set<String> recovered = content.kind().startsWith("notice.posted")
+        Set<String> recovered = content.isAlert()
+                        || content.kind().startsWith("notice.posted")
                         || "maintenance.scheduled".equals(content.kind())
                         || "maintenance.soon".equals(content.kind())
                         || "maintenance.started".equals(content.kind())
@@ -216,7 +259,7 @@ class Outbox {
                 c -> {
                     var insert = c.prepareStatement(
                             "insert into notification (kind, notice_id, maintenance_id, resolved_notice, content,"
-                                    + " created_at) values (?, ?, ?, ?, ?, ?)",
+                                    + " created_at, audience) values (?, ?, ?, ?, ?, ?, ?)",
                             new String[] {"id"});
                     insert.setString(1, content.kind());
                     insert.setObject(2, content.noticeId());
@@ -224,6 +267,7 @@ class Outbox {
                     insert.setObject(4, resolvedNotice);
                     insert.setString(5, json.writeValueAsString(content));
                     insert.setTimestamp(6, Timestamp.from(content.at()));
+                    insert.setString(7, content.isAlert() ? "operators" : "public");
                     return insert;
                 },
                 key);
@@ -240,6 +284,8 @@ class Outbox {
                     worker.wake();
                 }
             });
+        } else {
+            worker.wake();
         }
     }
 }

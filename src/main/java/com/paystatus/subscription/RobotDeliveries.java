@@ -4,14 +4,17 @@ import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.shared.InvalidInputException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deliveries to the group robots of one vendor: the same words as the mails (in the robot's language),
@@ -29,6 +32,9 @@ class RobotDeliveries implements Sender {
     private final MailText words;
     private final ChannelService channels;
     private final Links links;
+    private final Deliveries deliveries;
+    private final JsonMapper json;
+    private final Clock clock;
 
     RobotDeliveries(
             RobotType type,
@@ -37,7 +43,10 @@ class RobotDeliveries implements Sender {
             OutboundUrls urls,
             MailText words,
             ChannelService channels,
-            Links links) {
+            Links links,
+            Deliveries deliveries,
+            JsonMapper json,
+            Clock clock) {
         this.type = type;
         this.sender = sender;
         this.throttle = throttle;
@@ -45,6 +54,9 @@ class RobotDeliveries implements Sender {
         this.words = words;
         this.channels = channels;
         this.links = links;
+        this.deliveries = deliveries;
+        this.json = json;
+        this.clock = clock;
     }
 
     /** One sender per vendor, each a bean of its own for the delivery worker. */
@@ -58,8 +70,21 @@ class RobotDeliveries implements Sender {
                 Webhooks webhooks,
                 MailText words,
                 ChannelService channels,
-                Links links) {
-            return new RobotDeliveries(RobotType.WECOM, sender, throttle, webhooks.urls(), words, channels, links);
+                Links links,
+                Deliveries deliveries,
+                JsonMapper json,
+                Clock clock) {
+            return new RobotDeliveries(
+                    RobotType.WECOM,
+                    sender,
+                    throttle,
+                    webhooks.urls(),
+                    words,
+                    channels,
+                    links,
+                    deliveries,
+                    json,
+                    clock);
         }
 
         @Bean
@@ -69,8 +94,21 @@ class RobotDeliveries implements Sender {
                 Webhooks webhooks,
                 MailText words,
                 ChannelService channels,
-                Links links) {
-            return new RobotDeliveries(RobotType.DINGTALK, sender, throttle, webhooks.urls(), words, channels, links);
+                Links links,
+                Deliveries deliveries,
+                JsonMapper json,
+                Clock clock) {
+            return new RobotDeliveries(
+                    RobotType.DINGTALK,
+                    sender,
+                    throttle,
+                    webhooks.urls(),
+                    words,
+                    channels,
+                    links,
+                    deliveries,
+                    json,
+                    clock);
         }
 
         @Bean
@@ -80,8 +118,21 @@ class RobotDeliveries implements Sender {
                 Webhooks webhooks,
                 MailText words,
                 ChannelService channels,
-                Links links) {
-            return new RobotDeliveries(RobotType.FEISHU, sender, throttle, webhooks.urls(), words, channels, links);
+                Links links,
+                Deliveries deliveries,
+                JsonMapper json,
+                Clock clock) {
+            return new RobotDeliveries(
+                    RobotType.FEISHU,
+                    sender,
+                    throttle,
+                    webhooks.urls(),
+                    words,
+                    channels,
+                    links,
+                    deliveries,
+                    json,
+                    clock);
         }
     }
 
@@ -90,34 +141,100 @@ class RobotDeliveries implements Sender {
         return type.code();
     }
 
+    /**
+     * Each robot's deliveries one message each while its allowance lasts; past it they stay pending
+     * until it may speak again, and then everything pending for it goes as one message ("3 updates
+     * since 14:02", in the robot's language): a throttled robot's backlog is merged, never dropped.
+     */
     @Override
-    public List<Outcome> send(long notificationId, NotificationContent content, List<Deliveries.Claimed> deliveries) {
+    public List<Outcome> send(long notificationId, NotificationContent content, List<Deliveries.Claimed> claimed) {
         Map<String, ChannelRecord> known =
                 channels.all().stream().collect(Collectors.toMap(ChannelRecord::slug, Function.identity()));
-        String link = links.page(content);
+        Map<Long, List<Deliveries.Claimed>> byRobot = claimed.stream()
+                .collect(Collectors.groupingBy(
+                        Deliveries.Claimed::subscriberId, java.util.LinkedHashMap::new, Collectors.toList()));
         List<Outcome> outcomes = new ArrayList<>();
-        for (Deliveries.Claimed d : deliveries) {
-            URI url;
-            try {
-                url = urls.check("url", d.address());
-            } catch (InvalidInputException e) {
+        byRobot.values().forEach(robot -> outcomes.addAll(sendToOne(notificationId, content, robot, known)));
+        return outcomes;
+    }
+
+    private List<Outcome> sendToOne(
+            long notificationId,
+            NotificationContent content,
+            List<Deliveries.Claimed> claimed,
+            Map<String, ChannelRecord> known) {
+        Deliveries.Claimed first = claimed.get(0);
+        String robot = String.valueOf(first.subscriberId());
+        URI url;
+        try {
+            url = urls.check("url", first.address());
+        } catch (InvalidInputException e) {
+            String error = "refused: " + e.violations().get(0).messageKey();
+            return claimed.stream().map(d -> Outcome.failed(d, error)).toList();
+        }
+        Map<Long, NotificationContent> contents = new HashMap<>();
+        contents.put(notificationId, content);
+        List<Deliveries.Claimed> pending = new ArrayList<>(claimed);
+        List<Outcome> outcomes = new ArrayList<>();
+        boolean tookOver = false;
+        while (!pending.isEmpty()) {
+            if (!throttle.tryAcquire(robot, type)) {
+                Instant notBefore = clock.instant().plus(throttle.untilAllowed(robot, type));
+                pending.forEach(d -> outcomes.add(Outcome.deferred(d, notBefore)));
+                break;
+            }
+            if (!tookOver) {
+                // what earlier rounds kept back for this robot goes with what it may say now
+                tookOver = true;
+                pending.addAll(deliveries.takeOverPending(
+                        first, pending.stream().map(Deliveries.Claimed::id).toList()));
+                pending.sort(java.util.Comparator.comparingLong(Deliveries.Claimed::notificationId));
+            }
+            List<Deliveries.Claimed> now = throttle.available(robot, type) >= pending.size() - 1
+                    ? List.of(pending.get(0))
+                    : List.copyOf(pending);
+            pending.removeAll(now);
+            RobotMessage message = message(now, contents, known);
+            RobotResult result = sender.send(type, url, first.secret(), message);
+            for (Deliveries.Claimed d : now) {
                 outcomes.add(
-                        Outcome.failed(d, "refused: " + e.violations().get(0).messageKey()));
-                continue;
+                        switch (result.outcome()) {
+                            case DELIVERED -> Outcome.delivered(d);
+                            case RETRYABLE -> Outcome.failed(d, result.detail());
+                            case PERMANENT -> new Outcome(d, result.detail(), true);
+                        });
             }
-            if (!throttle.tryAcquire(String.valueOf(d.subscriberId()), type)) {
-                outcomes.add(Outcome.failed(d, "rate limit: kept for the next attempt"));
-                continue;
+            if (!result.isDelivered()) {
+                pending.forEach(d -> outcomes.add(Outcome.failed(d, result.detail())));
+                break;
             }
-            RobotResult result = sender.send(type, url, d.secret(), message(content, known, d.lang(), link));
-            outcomes.add(
-                    switch (result.outcome()) {
-                        case DELIVERED -> Outcome.delivered(d);
-                        case RETRYABLE -> Outcome.failed(d, result.detail());
-                        case PERMANENT -> new Outcome(d, result.detail(), true);
-                    });
         }
         return outcomes;
+    }
+
+    /** One delivery's message, or several merged under a line saying how many since when. */
+    private RobotMessage message(
+            List<Deliveries.Claimed> together,
+            Map<Long, NotificationContent> contents,
+            Map<String, ChannelRecord> known) {
+        List<NotificationContent> said = together.stream()
+                .map(d -> contents.computeIfAbsent(
+                        d.notificationId(), id -> json.readValue(deliveries.content(id), NotificationContent.class)))
+                .toList();
+        String lang = together.get(0).lang();
+        NotificationContent latest = said.get(said.size() - 1);
+        RobotMessage last = message(latest, known, lang, links.page(latest));
+        if (said.size() == 1) {
+            return last;
+        }
+        List<String> earlier = said.subList(0, said.size() - 1).stream()
+                .map(c -> message(c, known, lang, links.page(c)).title())
+                .toList();
+        Instant since = said.stream()
+                .map(NotificationContent::at)
+                .min(Instant::compareTo)
+                .orElse(latest.at());
+        return throttle.merged(said.size(), since, last, earlier);
     }
 
     /** A short test message, sent when an admin adds the robot: it is saved only when the vendor took it. */
@@ -127,6 +244,12 @@ class RobotDeliveries implements Sender {
 
     private RobotMessage message(
             NotificationContent content, Map<String, ChannelRecord> known, String lang, String link) {
+        if (content.isAlert()) {
+            String title = content.alert().title();
+            String text = content.alert().text();
+            return new RobotMessage(
+                    title, title + "\n" + text, "**" + title + "**\n\n" + text, link, content.at(), "zh");
+        }
         MailText.Written written =
                 words.notification(content, known, lang, link, null, false); // no unsubscribe: admins remove robots
         String markdown = "**" + written.subject() + "**\n\n" + written.text().strip();

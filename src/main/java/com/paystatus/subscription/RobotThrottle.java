@@ -89,6 +89,22 @@ class RobotThrottle {
         }
     }
 
+    /** How many more messages the robot may send now without waiting. */
+    long available(String robot, RobotType type) {
+        Robot state = robots.computeIfAbsent(robot, r -> new Robot(type, bucket(type)));
+        synchronized (state) {
+            return state.bucket.getAvailableTokens();
+        }
+    }
+
+    /** How long until the robot may send one more message; zero when it may now. */
+    Duration untilAllowed(String robot, RobotType type) {
+        Robot state = robots.computeIfAbsent(robot, r -> new Robot(type, bucket(type)));
+        synchronized (state) {
+            return Duration.ofNanos(state.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        }
+    }
+
     /** The held messages that may go out now, one per robot, each standing for all held for it. */
     List<Release> release() {
         List<Release> due = new ArrayList<>();
@@ -169,13 +185,24 @@ class RobotThrottle {
         }
     }
 
-    private RobotMessage merged(int count, Instant since, RobotMessage latest) {
+    /** One message standing for {@code count} updates since {@code since}: the latest, under a summary line. */
+    RobotMessage merged(int count, Instant since, RobotMessage latest) {
+        return merged(count, since, latest, List.of());
+    }
+
+    /**
+     * As {@link #merged(int, Instant, RobotMessage)}, listing the titles of the earlier updates too, so
+     * that none of them goes unmentioned.
+     */
+    RobotMessage merged(int count, Instant since, RobotMessage latest, List<String> earlierTitles) {
+        String earlier =
+                earlierTitles.stream().map(t -> "- " + t + "\n").collect(java.util.stream.Collectors.joining());
         String summary = messages.getMessage(
                 "robot.coalesced", new Object[] {count, HOUR_MINUTE.format(since.atZone(zone))}, latest.locale());
         return new RobotMessage(
                 latest.title(),
-                summary + "\n" + latest.text(),
-                "> " + summary + "\n\n" + latest.markdown(),
+                summary + "\n" + earlier + latest.text(),
+                "> " + summary + "\n\n" + earlier + (earlier.isEmpty() ? "" : "\n") + latest.markdown(),
                 latest.link(),
                 latest.at(),
                 latest.language());

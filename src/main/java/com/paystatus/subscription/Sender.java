@@ -12,11 +12,27 @@ interface Sender {
 
     List<Outcome> send(long notificationId, NotificationContent content, List<Deliveries.Claimed> deliveries);
 
-    /** @param error null when delivered; {@code gone} when the receiver said never to send again */
-    record Outcome(Deliveries.Claimed delivery, String error, boolean gone) {
+    /**
+     * @param error null when delivered; {@code gone} when the receiver said never to send again
+     * @param notBefore when the receiver may not take it yet (a robot's rate limit): kept pending until
+     *     then, not counted as an attempt; null otherwise
+     */
+    record Outcome(Deliveries.Claimed delivery, String error, boolean gone, java.time.Instant notBefore) {
+
+        Outcome(Deliveries.Claimed delivery, String error, boolean gone) {
+            this(delivery, error, gone, null);
+        }
 
         static Outcome delivered(Deliveries.Claimed delivery) {
             return new Outcome(delivery, null, false);
+        }
+
+        static Outcome deferred(Deliveries.Claimed delivery, java.time.Instant notBefore) {
+            return new Outcome(delivery, "throttled", false, notBefore);
+        }
+
+        boolean isDeferred() {
+            return notBefore != null;
         }
 
         static Outcome failed(Deliveries.Claimed delivery, String error) {

@@ -156,6 +156,56 @@ public class SubscriberAdmin {
         return new Created(view, robot == null ? secret : null);
     }
 
+    /**
+     * Everything kept about one subscriber, for an admin answering its owner's request: the email address
+     * in full (the only place it is shown), its choices and what was sent to it. A webhook's or robot's
+     * URL stays masked here too: it is a credential, never shown again in full. Audited, masked.
+     */
+    @Transactional
+    Export export(long id, String actor) {
+        Subscribers.Row row =
+                subscribers.byId(id).orElseThrow(() -> new NotFoundException("error.subscriberNotFound", id));
+        List<Export.Sent> sent = subscribers.deliveries(id);
+        events.publishEvent(new Audited(
+                actor,
+                "subscriber.export",
+                "subscriber/" + id,
+                AuditDetails.none().withValue("address", Secrets.mask(row.type(), row.address()))));
+        return new Export(
+                row.id(),
+                row.type(),
+                row.audience(),
+                "email".equals(row.type()) ? row.address() : Secrets.mask(row.type(), row.address()),
+                row.lang(),
+                row.once(),
+                row.noticeId(),
+                row.channels(),
+                row.createdAt(),
+                row.confirmedAt(),
+                row.disabledAt(),
+                sent,
+                clock.instant());
+    }
+
+    /** The export of one subscriber; {@code sent}: each notification meant for it and what became of it. */
+    record Export(
+            long id,
+            String type,
+            String audience,
+            String address,
+            String lang,
+            boolean once,
+            Long noticeId,
+            List<String> channels,
+            Instant createdAt,
+            Instant confirmedAt,
+            Instant disabledAt,
+            List<Sent> sent,
+            Instant exportedAt) {
+
+        record Sent(long notificationId, String kind, String status, int attempts, Instant deliveredAt) {}
+    }
+
     @Transactional
     void delete(long id, String actor) {
         Subscribers.Row row =

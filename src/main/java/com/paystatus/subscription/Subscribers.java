@@ -87,6 +87,20 @@ class Subscribers {
         return one("where s.id = ?", id);
     }
 
+    /** The deliveries meant for a subscriber, oldest first. */
+    List<SubscriberAdmin.Export.Sent> deliveries(long subscriberId) {
+        return jdbc.query(
+                "select d.notification_id, n.kind, d.status, d.attempts, d.delivered_at from delivery d join"
+                        + " notification n on n.id = d.notification_id where d.subscriber_id = ? order by d.id",
+                (rs, i) -> new SubscriberAdmin.Export.Sent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()),
+                subscriberId);
+    }
+
     List<Row> all() {
         return rows("where s.confirmed_at is not null or s.type <> 'email' order by s.id");
     }

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/admin/subscribers}: list (addresses masked), add a webhook (its secret in this answer only), delete. */
+/**
+ * {@code /api/admin/subscribers}: list (addresses masked), add a webhook (its secret in this answer only),
+ * export one ({@code GET /{id}/export}, the email address in full, audited), delete.
+ */
 @RestController
 @RequestMapping("/api/admin/subscribers")
 class SubscribersApiController {
@@ -34,6 +37,13 @@ class SubscribersApiController {
         return ResponseEntity.created(URI.create(
                         "/api/admin/subscribers/" + created.subscriber().id()))
                 .body(created);
+    }
+
+    @GetMapping("/{id}/export")
+    ResponseEntity<SubscriberAdmin.Export> export(@PathVariable long id, Principal actor) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"subscriber-" + id + ".json\"")
+                .body(admin.export(id, actor.getName()));
     }
 
     @DeleteMapping("/{id}")

@@ -1,6 +1,7 @@
 package com.paystatus.subscription;
 
 import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.ProofOfWork;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The subscription pages. The form on the public pages posts here without a CSRF token (those pages are
- * cached and shared); the double opt-in and the per-network limit keep it from being abused. The
+ * cached and shared); the double opt-in and the per-network limit keep it from being abused (past the
+ * limit the answer is the same form with a proof-of-work challenge, solved in the browser). The
  * confirm and unsubscribe links work without signing in; a GET on the unsubscribe link only shows a
  * button, so that link scanners unsubscribe nobody, while a POST (the button, or a mail client's RFC
  * 8058 {@code List-Unsubscribe=One-Click}) unsubscribes at once.
@@ -26,10 +28,18 @@ class SubscriptionPagesController {
 
     private final SubscriptionService subscriptions;
     private final SubscribeLimits limits;
+    private final ProofOfWork proofOfWork;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    SubscriptionPagesController(SubscriptionService subscriptions, SubscribeLimits limits) {
+    SubscriptionPagesController(
+            SubscriptionService subscriptions,
+            SubscribeLimits limits,
+            ProofOfWork proofOfWork,
+            tools.jackson.databind.json.JsonMapper json) {
         this.subscriptions = subscriptions;
         this.limits = limits;
+        this.proofOfWork = proofOfWork;
+        this.json = json;
     }
 
     @PostMapping("/subscriptions")
@@ -39,6 +49,7 @@ class SubscriptionPagesController {
             @RequestParam(required = false) String once,
             @RequestParam(required = false) String lang,
             @RequestParam(required = false) Long notice,
+            @RequestParam(required = false) String altcha,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -47,10 +58,13 @@ class SubscriptionPagesController {
             return "error/404";
         }
         SubscribeRequest command =
-                new SubscribeRequest(email, channels, "true".equals(once) || "on".equals(once), lang, notice);
-        if (!limits.tryAcquire(request.getRemoteAddr())) {
+                new SubscribeRequest(email, channels, "true".equals(once) || "on".equals(once), lang, notice, altcha);
+        if (!limits.tryAcquire(request.getRemoteAddr()) && !proofOfWork.accept(altcha)) {
+            // past the network's limit: the same form again, with a challenge that pow.js solves and sends
             response.setStatus(429);
-            model.addAttribute("problem", "subscribe.tooMany");
+            model.addAttribute("problem", "subscribe.challenge");
+            model.addAttribute("command", command);
+            model.addAttribute("challenge", json.writeValueAsString(proofOfWork.challenge()));
             return "subscriptions/form";
         }
         try {

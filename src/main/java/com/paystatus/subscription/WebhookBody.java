@@ -13,7 +13,8 @@ import java.util.Map;
  * The body of a webhook in the shape of Atlassian Statuspage's subscriber webhooks, so that consumers
  * written for it parse ours: {@code meta}, {@code page}, and either {@code incident} (a notice or a
  * maintenance, with its {@code incident_updates}) or {@code component} with {@code component_update}
- * (a channel's state set directly).
+ * (a channel's state set directly). An operators' alert carries {@code alert} instead
+ * ({@code kind}, {@code channel}, {@code title}, {@code text}, {@code url}, {@code created_at}).
  */
 final class WebhookBody {
 
@@ -28,6 +29,18 @@ final class WebhookBody {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("meta", Map.of("unsubscribe", unsubscribe, "generated_at", generatedAt.toString()));
         body.put("page", page(channels.values()));
+        if (content.isAlert()) {
+            // no Statuspage shape exists for this: an object of its own, beside the usual meta and page
+            Map<String, Object> alert = new LinkedHashMap<>();
+            alert.put("kind", content.alert().kind());
+            alert.put("channel", content.alert().channelSlug());
+            alert.put("title", content.alert().title());
+            alert.put("text", content.alert().text());
+            alert.put("url", link);
+            alert.put("created_at", content.at().toString());
+            body.put("alert", alert);
+            return body;
+        }
         if (content.isChannelState()) {
             String slug = content.channels().keySet().iterator().next();
             ChannelRecord channel = channels.get(slug);

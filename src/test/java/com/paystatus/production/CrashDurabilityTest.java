@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The app, a real process, is killed with {@code kill -9} in the middle of a stream of notices. After
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 // Beside the other classes (junit-platform.properties): it shares nothing with them and mostly waits on
 // its own processes; its two tests run one after the other.
 @Execution(ExecutionMode.CONCURRENT)
+// one class of child processes at a time: two at once on two shared cores starve each other's startups
+@ResourceLock("child-processes")
 class CrashDurabilityTest {
 
     @TempDir

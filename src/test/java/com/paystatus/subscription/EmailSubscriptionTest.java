@@ -271,4 +271,53 @@ class EmailSubscriptionTest extends HttpTestBase {
         assertThat(jdbc.queryForObject("select count(*) from notification", Long.class))
                 .isEqualTo(before);
     }
+
+    @Test
+    void tellMeOnceWhenItIsBackIsOnTheAffectedCardTheChannelAndNoticePagesAndAfterAReport() {
+        long notice = postNotice("还款入口打不开", "fenfu-repayment");
+
+        String home = http.get("/").body();
+        String card = home.substring(home.indexOf("id=\"channel-fenfu-repayment\""));
+        card = card.substring(0, card.indexOf("</article>"));
+        assertThat(card)
+                .contains("class=\"notify-once\"")
+                .contains("action=\"/subscriptions\"")
+                .contains("name=\"channels\" value=\"fenfu-repayment\"")
+                .contains("name=\"once\" value=\"true\"")
+                .contains("恢复后通知我");
+        assertThat(home).as("a cached page shared by everyone").doesNotContain("_csrf");
+        assertThat(http.get("/channels/fenfu-repayment").body())
+                .contains("action=\"/subscriptions\"")
+                .contains("value=\"fenfu-repayment\"")
+                .contains("恢复后通知我")
+                .doesNotContain("_csrf");
+        assertThat(http.get("/notices/" + notice).body())
+                .contains("action=\"/subscriptions\"")
+                .contains("name=\"notice\" value=\"" + notice + "\"")
+                .doesNotContain("_csrf");
+        String reported = http.get("/channels/fenfu-repayment/reported").body();
+        assertThat(reported)
+                .contains("class=\"notify-once\"")
+                .contains("name=\"channels\" value=\"fenfu-repayment\"")
+                .doesNotContain("_csrf");
+
+        // the card's form, posted as a browser without JavaScript would: no token
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/subscriptions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "lang=zh&channels=fenfu-repayment&once=true&email=card-once%40example.com")));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        MimeMessage confirmation =
+                Mailbox.await(SMTP, "card-once@example.com", 1).get(0);
+        assertThat(http.get(Mailbox.link(confirmation, "confirm")).statusCode()).isEqualTo(200);
+
+        // a one-shot subscription to that channel (told once when it is back: see the once-only test)
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from subscriber s join subscriber_channel c on c.subscriber_id = s.id"
+                                + " where s.address = 'card-once@example.com' and s.once_only = true"
+                                + " and s.confirmed_at is not null and c.slug = 'fenfu-repayment'",
+                        Integer.class))
+                .isEqualTo(1);
+        resolve(notice);
+    }
 }
