@@ -154,6 +154,30 @@ class Deliveries {
                 owner);
     }
 
+    /**
+     * Renews the lease of a chunk just before it is sent and returns the deliveries this instance still
+     * holds: a chunk that waited behind others for longer than the lease may have been claimed by another
+     * instance meanwhile, and those are left to it, so that the lease has to outlast one chunk's sending,
+     * not the whole claim's.
+     */
+    @Transactional
+    public List<Claimed> renew(List<Claimed> chunk) {
+        if (chunk.isEmpty()) {
+            return chunk;
+        }
+        Timestamp until = Timestamp.from(clock.instant().plus(lease));
+        int[] renewed = jdbc.batchUpdate(
+                "update delivery set lease_until = ? where id = ? and lease_owner = ? and status = 'pending'",
+                chunk.stream().map(d -> new Object[] {until, d.id(), d.owner()}).toList());
+        List<Claimed> held = new java.util.ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            if (renewed[i] != 0) {
+                held.add(chunk.get(i));
+            }
+        }
+        return held;
+    }
+
     /** Sent: once-only subscribers have been told and are deleted with their addresses. */
     @Transactional
     public void delivered(List<Claimed> sent) {

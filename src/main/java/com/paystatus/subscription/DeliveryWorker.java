@@ -204,12 +204,17 @@ class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factor
     }
 
     /**
-     * Sends one chunk and records what was delivered at once: a crash (even {@code kill -9}) after this
-     * can make the next instance send again at most the chunks in flight, never the whole claim.
+     * Sends one chunk, with its lease renewed first ({@link Deliveries#renew}), and records what was
+     * delivered at once: a crash (even {@code kill -9}) after this can make the next instance send again
+     * at most the chunks in flight, never the whole claim.
      */
     private List<Sender.Outcome> sendAndRecord(
             Sender sender, long notificationId, NotificationContent content, List<Deliveries.Claimed> chunk) {
-        List<Sender.Outcome> outcomes = sender.send(notificationId, content, chunk);
+        List<Deliveries.Claimed> held = deliveries.renew(chunk);
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        List<Sender.Outcome> outcomes = sender.send(notificationId, content, held);
         deliveries.delivered(outcomes.stream()
                 .filter(Sender.Outcome::ok)
                 .map(Sender.Outcome::delivery)
