@@ -68,7 +68,9 @@
         confirmed();
         if (r > revision && r > wanted) {
             wanted = r;
-            refresh(0);
+            // spread over a second: every open page hears the change at once, and should not ask for
+            // itself in the same millisecond as all the others (nor before the server has told them all)
+            setTimeout(function () { refresh(0); }, Math.random() * 1000);
         }
     }
 
