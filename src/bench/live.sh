@@ -49,7 +49,7 @@ PAYSTATUS_ADMIN_PASSWORD=$PASSWORD java -Xmx2g -XX:+UseParallelGC -jar target/pa
     '--server.tomcat.remoteip.internal-proxies=127\.0\.0\.1' \
     --logging.level.root=WARN >>"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
     sleep 0.5

@@ -41,7 +41,7 @@ PAYSTATUS_ADMIN_PASSWORD=bench-admin-password java -Xmx256m -XX:+UseParallelGC -
     '--server.tomcat.remoteip.internal-proxies=127\.0\.0\.1' \
     --logging.level.root=WARN --logging.level.com.paystatus.report=INFO >>"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
     sleep 0.5
