@@ -41,11 +41,12 @@ PAYSTATUS_ADMIN_PASSWORD=bench-admin-password java -Xmx256m -XX:+UseParallelGC -
     '--server.tomcat.remoteip.internal-proxies=127\.0\.0\.1' \
     --logging.level.root=WARN --logging.level.com.paystatus.report=INFO >>"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
     sleep 0.5
 done
+curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 || { echo "the app did not answer within 5 minutes"; tail -50 "$WORK/app.log"; exit 1; }
 
 cat >"$WORK/reports.lua" <<'LUA'
 -- one report per request, each from a random /24 (a random address), on the demo channels

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -167,13 +169,27 @@ class ReportGate {
         return key;
     }
 
+    /**
+     * One initialised {@link Mac} per thread and key: looking up the algorithm and expanding the key
+     * cost more than the hash of a few bytes, and a report needs two of them.
+     */
+    private static final ThreadLocal<Map<byte[], Mac>> MACS = ThreadLocal.withInitial(IdentityHashMap::new);
+
     private static byte[] hmac(byte[] key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        Map<byte[], Mac> macs = MACS.get();
+        Mac mac = macs.get(key);
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            if (macs.size() >= 4) {
+                macs.clear(); // yesterday's network key: never used again
+            }
+            macs.put(key, mac);
         }
+        return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
     }
 }

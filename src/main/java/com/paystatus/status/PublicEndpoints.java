@@ -102,7 +102,10 @@ public final class PublicEndpoints {
             machine("/channels/{slug}/maintenance.ics"),
             machine("/badge.svg"),
             machine("/badge/{slug}.svg"),
-            machine("/widget"));
+            machine("/widget"),
+            // open pages: the revision as a stream (never kept), and as a few bytes for those that poll
+            new Endpoint("/api/live", Door.MACHINE, Kept.NOT_KEPT),
+            machine("/api/revision"));
 
     /**
      * Everything under the Statuspage API's root answers as the API does (problem+json, open to every

@@ -60,10 +60,16 @@ class StatusPagesController {
         this.messages = messages;
     }
 
-    /** These pages ask for themselves again (js/live.js) and update in place when they change. */
+    /** These pages listen for the revision (js/live.js) and update in place when it moves. */
     @ModelAttribute("livePollSeconds")
     int livePollSeconds() {
         return live.pollSeconds();
+    }
+
+    /** The revision the page is rendered at: the script fetches the page again once it moves past it. */
+    @ModelAttribute("liveRevision")
+    long liveRevision() {
+        return snapshots.current().revision();
     }
 
     @GetMapping("/")

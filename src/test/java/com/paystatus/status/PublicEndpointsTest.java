@@ -35,7 +35,9 @@ class PublicEndpointsTest {
                         "/channels/*/maintenance.ics",
                         "/badge.svg",
                         "/badge/*.svg",
-                        "/widget");
+                        "/widget",
+                        "/api/live",
+                        "/api/revision");
     }
 
     @Test

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Live updates with 10,000 open pages: src/bench/LiveBench.java holds PAGES streams to /api/live (one
+# NIO thread, each page from its own /24 through the trusted loopback proxy), then an operator
+# changes a channel CHANGES times through the admin API; each page records when its stream said the
+# new revision and when it had fetched the page at it. Also prints what the open pages cost the
+# server: heap after a full GC and resident memory per page, and CPU per page while they sit idle
+# (heartbeats only). Loopback only; not a test (./mvnw verify never calls it).
+#
+#   src/bench/live.sh
+#   PAGES=10000 CHANGES=5 IDLE=60 src/bench/live.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PORT=${PORT:-18091}
+PAGES=${PAGES:-10000}
+CHANGES=${CHANGES:-5}
+IDLE=${IDLE:-60}        # seconds of measuring the open pages' idle cost
+WARMUP=${WARMUP:-20}    # seconds of reading / and /api/revision before anything is measured
+WORK=$(mktemp -d /tmp/paystatus-live-bench.XXXXXX)
+APP_PID=""
+CLIENT_PID=""
+
+cleanup() {
+    [ -n "$CLIENT_PID" ] && kill "$CLIENT_PID" 2>/dev/null || true
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    exec 3>&- 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# each side holds one socket per page
+ulimit -n "$(ulimit -Hn)"
+[ "$(ulimit -n)" -gt $((PAGES + 2000)) ] || { echo "ulimit -n is $(ulimit -n): too few open files for $PAGES pages"; exit 1; }
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need curl; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq wrk curl >/dev/null
+fi
+if [ ! -f target/paystatus.jar ] || [ -n "$(find src/main pom.xml -newer target/paystatus.jar -print -quit)" ]; then
+    echo "== building target/paystatus.jar"
+    ./mvnw -q -B package -DskipTests
+fi
+
+DB="jdbc:h2:file:$WORK/db/paystatus"
+PASSWORD=bench-admin-password
+PAYSTATUS_ADMIN_PASSWORD=$PASSWORD java -Xmx2g -XX:+UseParallelGC -jar target/paystatus.jar \
+    --server.address=127.0.0.1 --server.port="$PORT" --spring.datasource.url="$DB" \
+    '--server.tomcat.remoteip.internal-proxies=127\.0\.0\.1' \
+    --logging.level.root=WARN >>"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+    sleep 0.5
+done
+curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 || { echo "the app did not answer within 5 minutes"; tail -50 "$WORK/app.log"; exit 1; }
+
+echo "== warming up for ${WARMUP}s"
+wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT/" >/dev/null &
+WARM_PID=$!
+wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT/api/revision" >/dev/null
+wait "$WARM_PID"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$APP_PID/status"; }
+heap_kb() {
+    jcmd "$APP_PID" GC.run >/dev/null
+    jstat -gc "$APP_PID" | awk 'NR == 2 {printf "%d", $3 + $4 + $6 + $8}'
+}
+TICKS=$(getconf CLK_TCK)
+
+HEAP0=$(heap_kb); RSS0=$(rss_kb)
+T0=$(cpu_ticks); sleep 10; T1=$(cpu_ticks)
+IDLE0=$(( (T1 - T0) ))
+echo "== no page open: heap ${HEAP0} KB after GC, RSS ${RSS0} KB, CPU $(awk -v t="$IDLE0" -v k="$TICKS" 'BEGIN {printf "%.0f", 1000 * t / k / 10}') ms/s"
+
+mkfifo "$WORK/go"
+java -Xmx1g -Xss256k src/bench/LiveBench.java "$PORT" "$PAGES" "$CHANGES" "$PASSWORD" <"$WORK/go" >"$WORK/client.out" 2>"$WORK/client.err" &
+CLIENT_PID=$!
+exec 3>"$WORK/go"
+echo "== opening $PAGES pages"
+until grep -q READY "$WORK/client.out"; do
+    kill -0 "$CLIENT_PID" 2>/dev/null || { cat "$WORK/client.out" "$WORK/client.err"; exit 1; }
+    sleep 0.5
+done
+grep OPEN "$WORK/client.out"
+OPEN=$(grep -o 'OPEN [0-9]*' "$WORK/client.out" | awk '{print $2}')
+
+HEAP1=$(heap_kb); RSS1=$(rss_kb)
+T0=$(cpu_ticks); sleep "$IDLE"; T1=$(cpu_ticks)
+echo "== $OPEN pages open and idle for ${IDLE}s (heartbeats every 25 s):"
+awk -v h0="$HEAP0" -v h1="$HEAP1" -v r0="$RSS0" -v r1="$RSS1" -v n="$OPEN" -v t="$((T1 - T0))" -v i0="$IDLE0" -v k="$TICKS" -v s="$IDLE" 'BEGIN {
+    printf "    heap after GC %d KB (+%d KB: %.1f KB per page), RSS %d KB (+%d KB: %.1f KB per page)\n", h1, h1 - h0, (h1 - h0) / n, r1, r1 - r0, (r1 - r0) / n
+    cpu = 1000 * t / k / s; base = 1000 * i0 / k / 10
+    printf "    server CPU %.0f ms/s (%.0f ms/s with no page open): %.2f us per page per second\n", cpu, base, 1000 * (cpu - base) / n
+}'
+
+echo "== $CHANGES changes through the admin API, 5 s apart"
+T0=$(cpu_ticks)
+echo >&3
+until grep -q DONE "$WORK/client.out"; do
+    kill -0 "$CLIENT_PID" 2>/dev/null || { cat "$WORK/client.out" "$WORK/client.err"; exit 1; }
+    sleep 0.5
+done
+T1=$(cpu_ticks)
+grep -E '^(CHANGE|ALL)' "$WORK/client.out" | sed 's/^/    /'
+awk -v t="$((T1 - T0))" -v k="$TICKS" -v c="$CHANGES" -v n="$OPEN" 'BEGIN {
+    printf "    server CPU for the changes (stream events and %d page fetches each): %.2f s, %.0f us per page per change\n", n, t / k, 1e6 * t / k / c / n
+}'
+if grep -q 'stream closed\|page [0-9]*:' "$WORK/client.err"; then
+    echo "    client errors: $(grep -c . "$WORK/client.err") (first: $(head -1 "$WORK/client.err"))"
+fi
+echo >&3
+echo "(work dir $WORK)"
