@@ -60,6 +60,9 @@ class StatusPagesController {
         this.messages = messages;
     }
 
+    /** How many of an open notice's updates the board shows, newest first; its title links to them all. */
+    static final int BOARD_UPDATES = 5;
+
     /** These pages ask for themselves again (js/live.js) and update in place when they change. */
     @ModelAttribute("livePollSeconds")
     int livePollSeconds() {
@@ -68,7 +71,7 @@ class StatusPagesController {
 
     @GetMapping("/")
     String board(Model model, HttpServletRequest request, Locale locale) {
-        StatusSnapshot status = snapshots.current();
+        StatusSnapshot status = snapshots.current().withLatestUpdates(BOARD_UPDATES);
         model.addAttribute(
                 "og",
                 new OpenGraph(

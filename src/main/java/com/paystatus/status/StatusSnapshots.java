@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public class StatusSnapshots {
     private final TransactionTemplate readTransaction;
     private final Timer rebuilds;
     private final AtomicReference<StatusSnapshot> current = new AtomicReference<>();
+    private final AtomicLong fullReads = new AtomicLong();
     /** What the last full read found, for {@link #applied}; null when the current snapshot is not its. */
     private volatile SnapshotBuilder.Sources lastRead;
     /** Hands the sources of a build out of its read transaction. */
@@ -284,8 +286,14 @@ public class StatusSnapshots {
         return result;
     }
 
+    /** How many times everything was read: for tests. */
+    long fullReads() {
+        return fullReads.get();
+    }
+
     /** One read of each source; the channels are read once and name the channels of everything else. */
     private StatusSnapshot build() {
+        fullReads.incrementAndGet();
         long revision = statusRevision.current();
         Instant now = clock.instant();
         Instant uptimeFrom = SnapshotBuilder.uptimeFrom(now);
