@@ -51,6 +51,7 @@ cleanup() {
     if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need nginx || ! need python3 || ! need curl || ! need unzip; then
@@ -215,7 +216,7 @@ measure() { # board endpoint encoding server url pids...
     p99=$(awk '$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v *= 1000}; print v}' <<<"$out")
     non2xx=$(awk -F': ' '/Non-2xx or 3xx responses/ {print $2}' <<<"$out")
     local cpu_us
-    cpu_us=$(awk -v d=$((c1 - c0)) -v hz="$HZ" -v n="$reqs" 'BEGIN {printf "%.1f", n > 0 ? d / hz * 1e6 / n : 0}')
+    cpu_us=$(awk -v d=$((c1 - c0)) -v hz="$HZ" -v n="$reqs" 'BEGIN {printf "%.1f", (n > 0 ? d / hz * 1e6 / n : 0)}')
     printf '  %-5s %-10s %-5s %-9s %9s req/s  p99 %8s ms  %7s us CPU/req  non-2xx %s\n' \
         "$board" "$endpoint" "$enc" "$server" "$rps" "$p99" "$cpu_us" "${non2xx:-0}"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$board" "$endpoint" "$enc" "$server" "$rps" "$p99" "$cpu_us" >>"$WORK/rounds.tsv"
@@ -295,7 +296,7 @@ for BOARD in $BOARDS; do
         c1=$(cpu_ticks "$APP_PID"); m1=$(rebuilds || true)
         fig "$BOARD" write cpu-per-update-ms "$(awk -v d=$((c1 - c0)) -v hz="$HZ" -v n="$UPDATES" 'BEGIN {printf "%.1f", d / hz * 1000 / n}')"
         if [ -n "$m0" ] && [ -n "$m1" ]; then
-            fig "$BOARD" write rebuild-ms "$(awk -v a="$m0" -v b="$m1" 'BEGIN {split(a, x, " "); split(b, y, " "); n = y[1] - x[1]; printf "%.1f", n > 0 ? (y[2] - x[2]) / n * 1000 : 0}')"
+            fig "$BOARD" write rebuild-ms "$(awk -v a="$m0" -v b="$m1" 'BEGIN {split(a, x, " "); split(b, y, " "); n = y[1] - x[1]; printf "%.1f", (n > 0 ? (y[2] - x[2]) / n * 1000 : 0)}')"
         else
             fig "$BOARD" write rebuild-ms "n/a (no paystatus.snapshot.rebuild metric)"
         fi
