@@ -47,7 +47,7 @@ record CachedPage(
      * and its headers that fit in it leave in one {@code write()}, as nginx sends a small file. Each
      * open connection holds one on the heap, so it is sized for the board, not for any page.
      */
-    static final int WRITE_BUFFER_BYTES = 48 * 1024;
+    static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
     /**
      * From this size on, the plain bytes are also written to a file that Tomcat sends with sendfile:
