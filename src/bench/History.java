@@ -15,11 +15,19 @@ import java.util.Random;
  * backdated a year, and about one incident a week (degraded, unavailable or maintenance, ten minutes
  * to six hours, then available again) is written into channel_state_change, which uptime reads.
  * Run by src/bench/run.sh with the H2 driver on the class path: java -cp h2.jar History.java URL
+ *
+ * <p>With {@code old-notices PREFIX} instead: the resolved notices whose title starts with PREFIX are
+ * moved back in time, spread over the last 90 days (their updates with them), and the id of one resolved
+ * about a month ago, older than the snapshot's recent days, is printed as {@code old notice: ID}.
  */
 public class History {
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
+        if (args.length > 2 && args[1].equals("old-notices")) {
+            oldNotices(url, args[2]);
+            return;
+        }
         Instant now = Instant.now();
         Instant start = now.minus(Duration.ofDays(366));
         Random random = new Random(5);
@@ -66,6 +74,57 @@ public class History {
             db.commit();
         }
         System.out.println("History: " + rows + " state changes over a year written");
+    }
+
+    private static void oldNotices(String url, String prefix) throws Exception {
+        Instant now = Instant.now();
+        List<long[]> notices = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+            db.setAutoCommit(false);
+            try (PreparedStatement find = db.prepareStatement(
+                    "select id from notice where resolved_at is not null and title like ? order by id")) {
+                find.setString(1, prefix.replace("[", "_").replace("]", "_") + "%");
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        notices.add(new long[] {rs.getLong(1)});
+                    }
+                }
+            }
+            long old = -1;
+            long bestDistance = Long.MAX_VALUE;
+            try (PreparedStatement resolved = db.prepareStatement("select resolved_at from notice where id = ?");
+                    PreparedStatement notice = db.prepareStatement(
+                            "update notice set created_at = dateadd(second, ?, created_at), resolved_at = dateadd(second, ?, resolved_at) where id = ?");
+                    PreparedStatement updates = db.prepareStatement(
+                            "update notice_update set posted_at = dateadd(second, ?, posted_at) where notice_id = ?")) {
+                for (int i = 0; i < notices.size(); i++) {
+                    long id = notices.get(i)[0];
+                    long daysAgo = 1 + (long) i * 89 / Math.max(1, notices.size() - 1);
+                    Instant target = now.minus(Duration.ofDays(daysAgo)).minus(Duration.ofHours(i % 24));
+                    resolved.setLong(1, id);
+                    Instant was;
+                    try (ResultSet rs = resolved.executeQuery()) {
+                        rs.next();
+                        was = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    }
+                    long shift = Duration.between(was, target).getSeconds();
+                    notice.setLong(1, shift);
+                    notice.setLong(2, shift);
+                    notice.setLong(3, id);
+                    notice.executeUpdate();
+                    updates.setLong(1, shift);
+                    updates.setLong(2, id);
+                    updates.executeUpdate();
+                    if (Math.abs(daysAgo - 30) < bestDistance) {
+                        bestDistance = Math.abs(daysAgo - 30);
+                        old = id;
+                    }
+                }
+            }
+            db.commit();
+            System.out.println("History: " + notices.size() + " resolved notices spread over 90 days");
+            System.out.println("old notice: " + old);
+        }
     }
 
     private static void row(PreparedStatement insert, long channel, String from, String to, Instant at, String reason)

@@ -60,7 +60,10 @@ class StatusPagesController {
         this.messages = messages;
     }
 
-    /** These pages listen for the revision (js/live.js) and update in place when it moves. */
+    /** How many of an open notice's updates the board shows, newest first; its title links to them all. */
+    static final int BOARD_UPDATES = 5;
+
+    /** These pages ask for the revision (js/live.js) and update in place when it moves. */
     @ModelAttribute("livePollSeconds")
     int livePollSeconds() {
         return live.pollSeconds();
@@ -74,7 +77,7 @@ class StatusPagesController {
 
     @GetMapping("/")
     String board(Model model, HttpServletRequest request, Locale locale) {
-        StatusSnapshot status = snapshots.current();
+        StatusSnapshot status = snapshots.current().withLatestUpdates(BOARD_UPDATES);
         model.addAttribute(
                 "og",
                 new OpenGraph(

@@ -41,6 +41,48 @@ public record StatusSnapshot(
     /** How many daily bars the pages and the availability API can show. */
     public static final int UPTIME_DAYS = 90;
 
+    /**
+     * As this snapshot, with at most the {@code latest} updates of each open notice: the board stays
+     * the same size however long an outage goes on and however many updates it gets; the notice's own
+     * page, the API and the feeds have them all.
+     */
+    public StatusSnapshot withLatestUpdates(int latest) {
+        if (openNotices.stream().allMatch(n -> n.updates().size() <= latest)) {
+            return this;
+        }
+        List<NoticeRecord> open = openNotices.stream()
+                .map(n -> n.updates().size() <= latest ? n : latestUpdates(n, latest))
+                .toList();
+        return new StatusSnapshot(
+                revision,
+                builtAt,
+                groups,
+                open,
+                recentlyResolved,
+                maintenances,
+                channels,
+                notices,
+                timelines,
+                noticeSpans);
+    }
+
+    private static NoticeRecord latestUpdates(NoticeRecord n, int latest) {
+        return new NoticeRecord(
+                n.id(),
+                n.title(),
+                n.kind(),
+                n.status(),
+                n.channels(),
+                n.estimatedRecoveryAt(),
+                n.createdAt(),
+                n.createdBy(),
+                n.resolvedAt(),
+                n.postmortem(),
+                n.postmortemAt(),
+                n.version(),
+                List.copyOf(n.updates().subList(0, latest)));
+    }
+
     /** The channel's daily uptime for the last {@code days} days up to {@code now}, oldest first. */
     public List<DayBar> uptime(String slug, ZoneId zone, Instant now, int days) {
         StateTimeline timeline = timelines.get(slug);

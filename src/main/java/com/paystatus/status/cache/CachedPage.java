@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * One rendered public answer, kept as bytes (and gzipped bytes) with the headers the application and
  * Spring Security gave it, for one page, language, revision and minute. Serving it costs a map
- * lookup and a copy: no template, no query, no filter chain.
+ * lookup and a copy: no template, no query, no filter chain. The headers of both encodings are
+ * prepared once, with the bytes, as name/value pairs ({@code identityHeaders}, {@code gzipHeaders}).
  *
  * @param revision the status revision it was rendered at (at least)
  * @param minute the minute of the application's clock it was rendered in
@@ -36,10 +38,22 @@ record CachedPage(
         byte[] gzip,
         String etag,
         String gzipEtag,
-        Path file) {
+        Path file,
+        String[] identityHeaders,
+        String[] gzipHeaders) {
 
-    /** From this size on, the plain bytes are also written to a file that Tomcat sends with sendfile. */
-    static final int SENDFILE_MIN_BYTES = 48 * 1024;
+    /**
+     * Tomcat's write buffer per connection (see {@link PublicPageCacheConfig#pageSizedWrites}): a page
+     * and its headers that fit in it leave in one {@code write()}, as nginx sends a small file. Each
+     * open connection holds one on the heap, so it is sized for the board, not for any page.
+     */
+    static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
+    /**
+     * From this size on, the plain bytes are also written to a file that Tomcat sends with sendfile:
+     * what does not fit the write buffer with its headers.
+     */
+    static final int SENDFILE_MIN_BYTES = WRITE_BUFFER_BYTES - 4 * 1024;
 
     private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
     private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
@@ -65,7 +79,7 @@ record CachedPage(
             "connection",
             "keep-alive");
 
-    static CachedPage of(RenderedResponse rendered, long revision, long minute) {
+    static CachedPage of(RenderedResponse rendered, long revision, long minute, String cacheControl) {
         byte[] bytes = rendered.getContentAsByteArray();
         String contentType = rendered.getContentType();
         List<String[]> headers = new ArrayList<>();
@@ -86,47 +100,77 @@ record CachedPage(
         if (gzip != null && gzip.length >= bytes.length) {
             gzip = null;
         }
+        String varyValue = String.join(", ", vary);
+        String etag = "\"" + hash + "\"";
+        String gzipEtag = "\"" + hash + "-gzip\"";
         return new CachedPage(
                 revision,
                 minute,
                 contentType,
                 List.copyOf(headers),
-                String.join(", ", vary),
+                varyValue,
                 bytes,
                 gzip,
-                "\"" + hash + "\"",
-                "\"" + hash + "-gzip\"",
-                null);
+                etag,
+                gzipEtag,
+                null,
+                prepare(headers, cacheControl, varyValue, etag, null),
+                gzip == null ? null : prepare(headers, cacheControl, varyValue, gzipEtag, "gzip"));
+    }
+
+    private static String[] prepare(
+            List<String[]> kept, String cacheControl, String vary, String etag, String contentEncoding) {
+        List<String> pairs = new ArrayList<>();
+        for (String[] header : kept) {
+            pairs.add(header[0]);
+            pairs.add(header[1]);
+        }
+        pairs.addAll(List.of(HttpHeaders.CACHE_CONTROL, cacheControl, HttpHeaders.VARY, vary, HttpHeaders.ETAG, etag));
+        if (contentEncoding != null) {
+            pairs.addAll(List.of(HttpHeaders.CONTENT_ENCODING, contentEncoding));
+        }
+        return pairs.toArray(String[]::new);
     }
 
     /** The same page, its plain bytes also in {@code file}. */
     CachedPage withFile(Path file) {
-        return new CachedPage(revision, minute, contentType, headers, vary, identity, gzip, etag, gzipEtag, file);
+        return new CachedPage(
+                revision,
+                minute,
+                contentType,
+                headers,
+                vary,
+                identity,
+                gzip,
+                etag,
+                gzipEtag,
+                file,
+                identityHeaders,
+                gzipHeaders);
     }
 
     boolean isCurrent(long revision, long minute) {
         return this.revision == revision && this.minute == minute;
     }
 
-    /** Writes the page, gzipped if the client takes it, or 304 when the client already has it. */
-    void serve(HttpServletRequest request, HttpServletResponse response, String cacheControl) throws IOException {
+    /**
+     * Writes the page, gzipped if the client takes it, or 304 when the client already has it. Every
+     * header value was prepared with the bytes: serving is a header copy and one write.
+     */
+    void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean gzipped = gzip != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        for (String[] header : headers) {
-            response.addHeader(header[0], header[1]);
+        String[] prepared = gzipped ? gzipHeaders : identityHeaders;
+        for (int i = 0; i < prepared.length; i += 2) {
+            response.addHeader(prepared[i], prepared[i + 1]);
         }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-        response.setHeader(HttpHeaders.VARY, vary);
-        response.setHeader(HttpHeaders.ETAG, gzipped ? gzipEtag : etag);
-        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && matches(ifNoneMatch)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         byte[] body = gzipped ? gzip : identity;
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(contentType);
-        if (gzipped) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
         response.setContentLength(body.length);
         if ("HEAD".equals(request.getMethod())) {
             return;
@@ -142,10 +186,13 @@ record CachedPage(
         response.getOutputStream().write(body);
     }
 
-    /** If-None-Match compares weakly: either encoding of these same bytes is a match. */
+    /**
+     * If-None-Match compares weakly: either encoding of these same bytes is a match. What a page sends
+     * back is the ETag it was given, so that is one string compare; lists and weak tags are parsed.
+     */
     private boolean matches(String ifNoneMatch) {
-        if (ifNoneMatch == null) {
-            return false;
+        if (ifNoneMatch.equals(etag) || ifNoneMatch.equals(gzipEtag)) {
+            return true;
         }
         for (String tag : ifNoneMatch.split(",")) {
             String t = tag.trim();
@@ -163,6 +210,10 @@ record CachedPage(
         if (acceptEncoding == null) {
             return false;
         }
+        if (acceptEncoding.indexOf(';') < 0) {
+            // no q-values (what browsers and wrk send): a token test without splitting
+            return hasToken(acceptEncoding.toLowerCase(Locale.ROOT));
+        }
         for (String coding : acceptEncoding.split(",")) {
             String[] parts = coding.trim().split(";");
             String name = parts[0].trim().toLowerCase(Locale.ROOT);
@@ -173,9 +224,25 @@ record CachedPage(
         return false;
     }
 
+    private static final Pattern ZERO_QUALITY = Pattern.compile("q=0(\\.0*)?");
+
+    private static boolean hasToken(String codings) {
+        int from = 0;
+        while (from <= codings.length()) {
+            int comma = codings.indexOf(',', from);
+            int end = comma < 0 ? codings.length() : comma;
+            String name = codings.substring(from, end).trim();
+            if (name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
+    }
+
     private static boolean isZeroQuality(String parameter) {
         String p = parameter.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-        return p.matches("q=0(\\.0*)?");
+        return ZERO_QUALITY.matcher(p).matches();
     }
 
     private static boolean compressible(String contentType) {

@@ -231,7 +231,7 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
                 language,
                 request.getHeader(HttpHeaders.ORIGIN) != null,
                 base(request),
-                !snapshots.freshness().current());
+                !snapshots.followsDatabase());
         long revision = snapshot.revision();
         long minute = Math.floorDiv(clock.millis(), 60_000L);
 
@@ -245,7 +245,7 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
             if (slot.page != null) {
                 // Out of date: one reader renders it, the others get the previous bytes meanwhile.
                 if (!slot.rendering.tryLock()) {
-                    slot.page.serve(request, response, CACHE_CONTROL_VALUE);
+                    slot.page.serve(request, response);
                     return;
                 }
             } else {
@@ -261,7 +261,7 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
                 return;
             }
         }
-        cached.serve(request, response, CACHE_CONTROL_VALUE);
+        cached.serve(request, response);
     }
 
     /**
@@ -332,7 +332,7 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
             forgetIfEmpty(target, key, slot);
             return null;
         }
-        CachedPage page = files.keep(CachedPage.of(rendered, revision, minute));
+        CachedPage page = files.keep(CachedPage.of(rendered, revision, minute, CACHE_CONTROL_VALUE));
         response.reset(); // the kept page brings its own headers
         files.retire(previous);
         slot.page = page;
