@@ -67,23 +67,22 @@ if [ "$JAR" = target/paystatus.jar ] && { [ ! -f "$JAR" ] || [ -n "$(find src/ma
 fi
 JAR=$(realpath "$JAR")
 
-# One source of truth for the launch settings: the flags between "java" and "-jar" on the app's
-# command line in docker-compose.yml.
+# One source of truth for the launch settings: JAVA_OPTS (and MALLOC_ARENA_MAX) in the app's
+# environment in docker-compose.yml.
 mapfile -t JVM_FLAGS < <(python3 - "$ROOT/docker-compose.yml" <<'PY'
-import json, re, sys
+import re, sys
 for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r'\s*command:\s*(\[.*\])\s*$', line)
+    m = re.match(r'\s*JAVA_OPTS:\s*(.+?)\s*$', line)
     if m:
-        cmd = json.loads(m.group(1))
-        if cmd and cmd[0] == "java" and "-jar" in cmd:
-            for flag in cmd[1:cmd.index("-jar")]:
-                print(flag)
-            break
+        print("\n".join(m.group(1).strip('"').split()))
+        break
 else:
-    sys.exit("no java command line in docker-compose.yml")
+    sys.exit("no JAVA_OPTS in docker-compose.yml")
 PY
 )
-echo "== JVM flags from docker-compose.yml: ${JVM_FLAGS[*]:-(none)}; jar $JAR; work dir $WORK"
+MALLOC_ARENA_MAX=$(sed -n 's/^ *MALLOC_ARENA_MAX: *"\{0,1\}\([0-9]*\)"\{0,1\}.*/\1/p' "$ROOT/docker-compose.yml" | head -1)
+export MALLOC_ARENA_MAX
+echo "== JVM flags from docker-compose.yml: ${JVM_FLAGS[*]:-(none)}, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; jar $JAR; work dir $WORK"
 RESULTS="$WORK/results.tsv"   # board kind name value (one figure per line)
 : >"$RESULTS"
 fig() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$RESULTS"; }
