@@ -45,11 +45,18 @@ class AdminApiController {
 
     record PostmortemRequest(String postmortem) {}
 
-    record UpdateJson(String status, String message, String estimatedRecoveryAt, String postedAt, String postedBy) {}
+    record UpdateJson(
+            String status,
+            String message,
+            String messageEn,
+            String estimatedRecoveryAt,
+            String postedAt,
+            String postedBy) {}
 
     record NoticeJson(
             long id,
             String title,
+            String titleEn,
             String kind,
             String status,
             Map<String, String> channels,
@@ -136,6 +143,7 @@ class AdminApiController {
         return new NoticeJson(
                 notice.id(),
                 notice.title(),
+                notice.titleEn(),
                 notice.kind().code(),
                 notice.status().code(),
                 affected,
@@ -150,6 +158,7 @@ class AdminApiController {
                         .map(u -> new UpdateJson(
                                 u.status().code(),
                                 u.message(),
+                                u.messageEn(),
                                 ApiTimes.format(u.estimatedRecoveryAt(), zone),
                                 ApiTimes.format(u.postedAt(), zone),
                                 u.postedBy()))

@@ -13,9 +13,14 @@ public class NoticeForm extends EstimateForm {
 
     private String title;
 
+    /** Optional; English readers get the Chinese title where it is blank. */
+    private String titleEn;
+
     private String kind = "fault";
 
     private String message;
+
+    private String messageEn;
 
     /** Channel slug to state code; blank means "not affected". */
     private Map<String, String> channels = new LinkedHashMap<>();
@@ -27,7 +32,7 @@ public class NoticeForm extends EstimateForm {
                 affected.put(slug, state);
             }
         });
-        return new NoticeDraft(title, kind, message, affected, null, estimate(zone));
+        return new NoticeDraft(title, titleEn, kind, message, messageEn, affected, null, estimate(zone));
     }
 
     public String getTitle() {
@@ -52,6 +57,22 @@ public class NoticeForm extends EstimateForm {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    public void setTitleEn(String titleEn) {
+        this.titleEn = titleEn;
+    }
+
+    public String getMessageEn() {
+        return messageEn;
+    }
+
+    public void setMessageEn(String messageEn) {
+        this.messageEn = messageEn;
     }
 
     public Map<String, String> getChannels() {

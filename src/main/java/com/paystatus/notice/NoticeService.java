@@ -73,7 +73,16 @@ public class NoticeService {
         NoticeKind kind = Coded.fromCode(NoticeKind.class, draft.kind()).orElseThrow();
         NoticeStatus status = Coded.fromCode(NoticeStatus.class, draft.status()).orElse(null);
         Notice notice = notices.saveAndFlush(Notice.post(
-                draft.title(), kind, affected, status, draft.message(), draft.estimatedRecoveryAt(), now, actor));
+                draft.title(),
+                draft.titleEn(),
+                kind,
+                affected,
+                status,
+                draft.message(),
+                draft.messageEn(),
+                draft.estimatedRecoveryAt(),
+                now,
+                actor));
         channels.reconcile(
                 affected.keySet(),
                 actor,
@@ -98,7 +107,8 @@ public class NoticeService {
         }
         Map<Long, String> slugs = slugsById();
         NoticeRecord before = notice.toRecord(slugs);
-        notice.postUpdate(status, draft.message(), draft.estimatedRecoveryAt(), clock.instant(), actor);
+        notice.postUpdate(
+                status, draft.message(), draft.messageEn(), draft.estimatedRecoveryAt(), clock.instant(), actor);
         notices.flush();
         channels.reconcile(
                 notice.getChannels().stream().map(AffectedChannel::getChannelId).toList(),
