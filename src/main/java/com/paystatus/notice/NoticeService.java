@@ -1,5 +1,6 @@
 package com.paystatus.notice;
 
+import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
 import com.paystatus.shared.Coded;
@@ -60,6 +61,30 @@ public class NoticeService {
                 parse(NoticeStatus.class, draft.status(), "status", "validation.unknownStatus", violations);
         Notice.checkUpdate(status, draft.estimatedRecoveryAt(), clock.instant(), violations);
         return violations;
+    }
+
+    /**
+     * What posting the draft would show the public, nothing saved; refuses a draft that posting
+     * would refuse, so the preview never shows what cannot be published.
+     */
+    @Transactional(readOnly = true)
+    public NoticePreview preview(NoticeDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        validate(draft, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Map<String, String> chosen = draft.channels() == null ? Map.of() : draft.channels();
+        List<NoticePreview.ChannelChange> changes = new ArrayList<>();
+        for (ChannelRecord channel : channels.all()) {
+            String code = chosen.get(channel.slug());
+            if (code != null) {
+                ChannelState state = Coded.fromCode(ChannelState.class, code).orElseThrow();
+                changes.add(new NoticePreview.ChannelChange(
+                        channel, state, ChannelState.worst(List.of(channel.state(), state))));
+            }
+        }
+        return new NoticePreview(changes);
     }
 
     @Transactional

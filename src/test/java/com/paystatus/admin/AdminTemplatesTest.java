@@ -60,11 +60,27 @@ class AdminTemplatesTest {
                 .with(OPERATOR)
                 .exchange());
         assertThat(form).contains("value=\"分付暂不能使用：服务器压力过大\"").contains("由于访问量激增");
-        assertThat(form.replaceAll("\\s+", " "))
-                .containsPattern("name=\"channels\\[fenfu-online\\]\">( <option value=\"[a-z_]*\">[^<]*</option>)*"
-                        + " <option value=\"unavailable\" selected=\"selected\">");
+        // the template's channels are a suggestion to tick, not choices already made
+        assertThat(form)
+                .contains("name=\"suggested[fenfu-online]\" value=\"unavailable\"")
+                .doesNotContain("selected=\"selected\">暂不能使用");
 
-        // what the browser sends back when the operator only ticks "unknown" and posts
+        // what the browser sends back when the operator ticks the suggestion and "unknown": a preview, then publish
+        var previewed = mvc.post()
+                .uri("/admin/notices")
+                .with(OPERATOR)
+                .with(csrf())
+                .param("title", overload.title())
+                .param("kind", overload.kind().code())
+                .param("message", overload.message())
+                .param("suggested[fenfu-online]", "unavailable")
+                .param("suggested[fenfu-offline]", "unavailable")
+                .param("suggested[fenfu-transit]", "unavailable")
+                .param("suggested[fenfu-repayment]", "unavailable")
+                .param("useSuggested", "true")
+                .param("quickEstimate", "unknown")
+                .exchange();
+        assertThat(previewed).hasStatusOk().bodyText().contains("4 个通道将显示“暂不能使用”");
         var posted = mvc.post()
                 .uri("/admin/notices")
                 .with(OPERATOR)
@@ -72,11 +88,13 @@ class AdminTemplatesTest {
                 .param("title", overload.title())
                 .param("kind", overload.kind().code())
                 .param("message", overload.message())
-                .param("channels[fenfu-online]", "unavailable")
-                .param("channels[fenfu-offline]", "unavailable")
-                .param("channels[fenfu-transit]", "unavailable")
-                .param("channels[fenfu-repayment]", "unavailable")
-                .param("recoveryUnknown", "true")
+                .param("suggested[fenfu-online]", "unavailable")
+                .param("suggested[fenfu-offline]", "unavailable")
+                .param("suggested[fenfu-transit]", "unavailable")
+                .param("suggested[fenfu-repayment]", "unavailable")
+                .param("useSuggested", "true")
+                .param("quickEstimate", "unknown")
+                .param("publish", NoticePreviewTest.publishValue(Pages.body(previewed)))
                 .exchange();
         assertThat(posted).hasStatus3xxRedirection();
         long id = Long.parseLong(posted.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));
