@@ -12,6 +12,7 @@ import com.paystatus.notice.NoticeService;
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
+import com.paystatus.support.Pages;
 import com.paystatus.support.WebSession;
 import java.time.Instant;
 import java.util.regex.Matcher;
