@@ -128,13 +128,23 @@ class AdminTemplatesTest {
                         .with(csrf())
                         .param("name", "银行卡通道延迟")
                         .param("title", "银行卡付款变慢")
+                        .param("titleEn", "Bank card payments are slow")
                         .param("kind", "fault")
                         .param("message", "部分银行卡付款较慢")
+                        .param("messageEn", "Some bank card payments are slow.")
                         .param("channels[bank-card]", "degraded")
                         .exchange())
                 .hasStatus3xxRedirection();
         NoticeTemplateRecord added = named("银行卡通道延迟");
         assertThat(added.channels()).containsEntry("bank-card", "degraded");
+        assertThat(added.titleEn()).isEqualTo("Bank card payments are slow");
+        // the English words come along into a notice posted from the template
+        assertThat(Pages.body(mvc.get()
+                        .uri("/admin/notices/new?template=" + added.id())
+                        .with(OPERATOR)
+                        .exchange()))
+                .contains("value=\"Bank card payments are slow\"")
+                .contains("Some bank card payments are slow.");
 
         assertThat(mvc.post()
                         .uri("/admin/templates/" + added.id())
