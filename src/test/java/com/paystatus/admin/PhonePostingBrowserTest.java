@@ -92,6 +92,12 @@ class PhonePostingBrowserTest extends HttpTestBase {
                 element);
     }
 
+    /** Scrolls the element to the middle of the screen, as a thumb would, and taps it. */
+    private void tap(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     private long pageHeight() {
         return ((Number) js("return document.documentElement.scrollHeight")).longValue();
     }
@@ -115,9 +121,8 @@ class PhonePostingBrowserTest extends HttpTestBase {
         assertThat(suggestion.isSelected())
                 .as("a template's channels wait for the operator")
                 .isFalse();
-        suggestion.click();
-        browser.findElement(By.cssSelector("input[name=quickEstimate][value='1h']"))
-                .click();
+        tap(suggestion);
+        tap(browser.findElement(By.cssSelector("input[name=quickEstimate][value='1h']")));
         long formHeight = pageHeight();
         js("window.scrollTo(0, document.documentElement.scrollHeight / 2)");
         WebElement preview = browser.findElement(By.cssSelector(".actions button[value=preview]"));
@@ -129,8 +134,12 @@ class PhonePostingBrowserTest extends HttpTestBase {
 
         // screen 2: the preview, with publish on the first screenful
         String said = browser.findElement(By.id("preview")).getText();
-        assertThat(said).contains("4 个通道将显示“暂不能使用”，替换分付还款上的“合规审查中”。");
+        assertThat(said).contains("4 个通道将显示“暂不能使用”，替换分付 · 账单还款上的“合规审查中”。");
         assertThat(channels.get("fenfu-repayment").state()).isEqualTo(ChannelState.COMPLIANCE_REVIEW);
+        // the answer opens at the preview (the form's address ends in #preview), publish right under it
+        assertThat(inView(browser.findElement(By.id("preview-title"))))
+                .as("the preview is what the screen shows")
+                .isTrue();
         WebElement publish = browser.findElement(By.cssSelector("#preview button[name=publish]"));
         assertThat(inView(publish))
                 .as("publish is on the first screenful of the preview")
@@ -139,7 +148,7 @@ class PhonePostingBrowserTest extends HttpTestBase {
         screens++;
 
         // screen 3: the posted notice
-        assertThat(browser.getCurrentUrl()).matches(".*/admin/notices/\\d+$");
+        assertThat(browser.getCurrentUrl()).matches(".*/admin/notices/\\d+(#preview)?$");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("公告已发布");
         assertThat(screens).isLessThanOrEqualTo(3);
         assertThat(channels.get("fenfu-online").state()).isEqualTo(ChannelState.UNAVAILABLE);
