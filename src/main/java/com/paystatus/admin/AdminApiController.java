@@ -5,6 +5,7 @@ import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.SetState;
 import com.paystatus.notice.NoticeDraft;
+import com.paystatus.notice.NoticePreview;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.notice.UpdateDraft;
@@ -16,6 +17,7 @@ import java.security.Principal;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
@@ -36,20 +38,33 @@ class AdminApiController {
     private final NoticeService notices;
     private final ChannelService channels;
     private final ZoneId zone;
+    private final NoticePreviewText previews;
 
-    AdminApiController(NoticeService notices, ChannelService channels, PayStatusProperties properties) {
+    AdminApiController(
+            NoticeService notices,
+            ChannelService channels,
+            PayStatusProperties properties,
+            NoticePreviewText previews) {
         this.notices = notices;
         this.channels = channels;
         this.zone = properties.zone();
+        this.previews = previews;
     }
 
     record PostmortemRequest(String postmortem) {}
 
-    record UpdateJson(String status, String message, String estimatedRecoveryAt, String postedAt, String postedBy) {}
+    record UpdateJson(
+            String status,
+            String message,
+            String messageEn,
+            String estimatedRecoveryAt,
+            String postedAt,
+            String postedBy) {}
 
     record NoticeJson(
             long id,
             String title,
+            String titleEn,
             String kind,
             String status,
             Map<String, String> channels,
@@ -79,6 +94,31 @@ class AdminApiController {
         Commands.refuseIfInvalid(result, () -> notices.check(body));
         NoticeRecord notice = notices.post(body, actor.getName());
         return ResponseEntity.created(URI.create("/notices/" + notice.id())).body(json(notice));
+    }
+
+    /** One channel in a preview: what the public sees now, and what it will see once posted. */
+    record PreviewChannelJson(
+            String channel, String name, String chosen, String before, String after, boolean changes) {}
+
+    record PreviewJson(List<String> summary, List<PreviewChannelJson> channels) {}
+
+    /** What posting this body would change on the public page, in the caller's language; nothing is saved. */
+    @PostMapping("/notices/preview")
+    PreviewJson preview(@Valid @RequestBody NoticeDraft body, BindingResult result, Locale locale)
+            throws BindException {
+        Commands.refuseIfInvalid(result, () -> notices.check(body));
+        NoticePreview preview = notices.preview(body);
+        return new PreviewJson(
+                previews.sentences(preview, locale),
+                preview.channels().stream()
+                        .map(c -> new PreviewChannelJson(
+                                c.channel().slug(),
+                                c.channel().name(locale),
+                                c.chosen().code(),
+                                c.before().code(),
+                                c.after().code(),
+                                c.changes()))
+                        .toList());
     }
 
     @GetMapping("/notices/{id}")
@@ -136,6 +176,7 @@ class AdminApiController {
         return new NoticeJson(
                 notice.id(),
                 notice.title(),
+                notice.titleEn(),
                 notice.kind().code(),
                 notice.status().code(),
                 affected,
@@ -150,6 +191,7 @@ class AdminApiController {
                         .map(u -> new UpdateJson(
                                 u.status().code(),
                                 u.message(),
+                                u.messageEn(),
                                 ApiTimes.format(u.estimatedRecoveryAt(), zone),
                                 ApiTimes.format(u.postedAt(), zone),
                                 u.postedBy()))

@@ -3,6 +3,7 @@ package com.paystatus.admin;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
+import com.paystatus.notice.NoticeTemplateService;
 import com.paystatus.report.ReportReadModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,18 +24,27 @@ class AdminDashboardController {
     private final NoticeService notices;
     private final ReportReadModel reports;
     private final Clock clock;
+    private final NoticeTemplateService templates;
 
-    AdminDashboardController(ChannelService channels, NoticeService notices, ReportReadModel reports, Clock clock) {
+    AdminDashboardController(
+            ChannelService channels,
+            NoticeService notices,
+            ReportReadModel reports,
+            Clock clock,
+            NoticeTemplateService templates) {
         this.channels = channels;
         this.notices = notices;
         this.reports = reports;
         this.clock = clock;
+        this.templates = templates;
     }
 
     @GetMapping("/admin")
     String dashboard(Model model) {
         var shown = notices.openOrResolvedSince(clock.instant().minus(Duration.ofDays(7)));
         model.addAttribute("channels", channels.all());
+        // one tap from here to a template's form: posting under pressure takes few screens
+        model.addAttribute("templates", templates.all());
         model.addAttribute(
                 "openNotices", shown.stream().filter(NoticeRecord::isOpen).toList());
         model.addAttribute(

@@ -14,8 +14,14 @@ import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.subscription.DeliveryLog;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +44,8 @@ class AdminNoticesController {
     private final Commands commands;
     private final ZoneId zone;
     private final DeliveryLog deliveries;
+    private final NoticePreviewText previews;
+    private final Clock clock;
 
     AdminNoticesController(
             NoticeService notices,
@@ -46,7 +54,9 @@ class AdminNoticesController {
             MessageSource messages,
             Commands commands,
             PayStatusProperties properties,
-            DeliveryLog deliveries) {
+            DeliveryLog deliveries,
+            NoticePreviewText previews,
+            Clock clock) {
         this.notices = notices;
         this.channels = channels;
         this.templates = templates;
@@ -54,9 +64,10 @@ class AdminNoticesController {
         this.commands = commands;
         this.zone = properties.zone();
         this.deliveries = deliveries;
+        this.previews = previews;
+        this.clock = clock;
     }
 
-    /** The notice form, filled from a template when one is chosen: the operator adds the estimate and posts. */
     /**
      * The form, empty, from a template, or as a draft with a kind and one channel in a state filled
      * in (the dashboard's link for a spike of user reports); unknown values are left out.
@@ -68,10 +79,8 @@ class AdminNoticesController {
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String state,
             Model model) {
-        NoticeForm form = new NoticeForm();
-        if (template != null) {
-            TemplateForm.copy(templates.get(template), form);
-        }
+        // a template gives the kind and the words; its channels are only a suggestion to confirm
+        NoticeForm form = template != null ? NoticeForm.fromTemplate(templates.get(template)) : new NoticeForm();
         if (Coded.fromCode(NoticeKind.class, kind).isPresent()) {
             form.setKind(kind.trim());
         }
@@ -85,33 +94,62 @@ class AdminNoticesController {
 
     private String newNotice(NoticeForm form, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("suggestedNames", suggestedNames(form));
         model.addAttribute("channels", channels.all());
         model.addAttribute("templates", templates.all());
         return "admin/notice-new";
     }
 
+    /**
+     * Previews, then publishes: a draft is published only when the operator presses publish on the
+     * preview of exactly this draft ({@code publish} carries its fingerprint); anything else, a
+     * changed form included, shows the form again with the preview of what it would publish.
+     */
     @PostMapping("/admin/notices")
     String post(
             @ModelAttribute("form") NoticeForm form,
             BindingResult result,
+            @RequestParam(required = false) String publish,
             Principal actor,
             Model model,
+            Locale locale,
             RedirectAttributes redirect) {
+        form.resolveQuickChoice(clock.instant(), zone);
         NoticeDraft command = form.toDraft(zone);
         commands.validate(command, result);
         if (result.hasErrors()) {
             // show the domain's objections too, so the operator fixes everything in one go
             FormErrors.show(notices.check(command), result);
-        } else {
-            try {
+            return newNotice(form, model);
+        }
+        String fingerprint = Fingerprint.of(command);
+        try {
+            if (fingerprint.equals(publish)) {
                 NoticeRecord notice = notices.post(command, actor.getName());
                 redirect.addFlashAttribute("flash", "flash.noticePosted");
                 return "redirect:/admin/notices/" + notice.id();
-            } catch (InvalidInputException e) {
-                FormErrors.show(e, result);
             }
+            model.addAttribute("preview", previews.sentences(notices.preview(command), locale));
+            model.addAttribute("previewChanged", publish != null && !publish.isBlank());
+            form.setPreviewed(fingerprint);
+        } catch (InvalidInputException e) {
+            FormErrors.show(e, result);
         }
         return newNotice(form, model);
+    }
+
+    /** The template's suggested channels by name and state, for the box the operator may tick. */
+    private String suggestedNames(NoticeForm form) {
+        if (form.getSuggested().isEmpty()) {
+            return null;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> names = new LinkedHashMap<>();
+        channels.all().forEach(c -> names.put(c.slug(), c.name(locale)));
+        return form.getSuggested().entrySet().stream()
+                .map(e -> names.getOrDefault(e.getKey(), e.getKey()) + " → "
+                        + messages.getMessage("channel.state." + e.getValue(), null, e.getValue(), locale))
+                .collect(Collectors.joining(messages.getMessage("list.separator", null, locale)));
     }
 
     @GetMapping("/admin/notices/{id}")
@@ -131,6 +169,7 @@ class AdminNoticesController {
             Principal actor,
             Model model,
             RedirectAttributes redirect) {
+        form.resolveQuickChoice(clock.instant(), zone);
         UpdateDraft command = form.toDraft(zone);
         commands.validate(command, result);
         if (result.hasErrors()) {

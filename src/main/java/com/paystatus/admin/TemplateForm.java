@@ -26,8 +26,10 @@ public class TemplateForm extends NoticeForm {
 
     static void copy(NoticeTemplateRecord template, NoticeForm form) {
         form.setTitle(template.title());
+        form.setTitleEn(template.titleEn());
         form.setKind(template.kind().code());
         form.setMessage(template.message());
+        form.setMessageEn(template.messageEn());
         form.setChannels(new LinkedHashMap<>(template.channels()));
     }
 

@@ -13,6 +13,9 @@ public class UpdateForm extends EstimateForm {
 
     private String message;
 
+    /** Optional; English readers get the Chinese message where it is blank. */
+    private String messageEn;
+
     /** The notice's version when the form was shown, so a concurrent edit is noticed. */
     private Long version;
 
@@ -20,7 +23,7 @@ public class UpdateForm extends EstimateForm {
     private boolean notifySubscribers = true;
 
     UpdateDraft toDraft(ZoneId zone) {
-        return new UpdateDraft(status, message, estimate(zone), version, notifySubscribers);
+        return new UpdateDraft(status, message, messageEn, estimate(zone), version, notifySubscribers);
     }
 
     public String getStatus() {
@@ -37,6 +40,14 @@ public class UpdateForm extends EstimateForm {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public String getMessageEn() {
+        return messageEn;
+    }
+
+    public void setMessageEn(String messageEn) {
+        this.messageEn = messageEn;
     }
 
     public boolean isNotifySubscribers() {

@@ -5,6 +5,7 @@ import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.Horizon;
 import com.paystatus.shared.InvalidInputException;
 import com.paystatus.shared.InvalidInputException.Violation;
+import com.paystatus.shared.LocalizedText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Convert;
@@ -40,6 +41,7 @@ class Notice {
     private Long id;
 
     private String title;
+    private String titleEn;
 
     @Convert(converter = NoticeKind.Converter.class)
     private NoticeKind kind;
@@ -67,13 +69,31 @@ class Notice {
 
     protected Notice() {}
 
-    /** Posts a new notice; its first update carries the message and the first estimate. */
+    /** Posts a notice in Chinese only. */
     static Notice post(
             String title,
             NoticeKind kind,
             Map<Long, ChannelState> affected,
             NoticeStatus status,
             String message,
+            Estimate eta,
+            Instant now,
+            String by) {
+        return post(title, null, kind, affected, status, message, null, eta, now, by);
+    }
+
+    /**
+     * Posts a new notice; its first update carries the message and the first estimate. The English
+     * texts are optional (blank is none).
+     */
+    static Notice post(
+            String title,
+            String titleEn,
+            NoticeKind kind,
+            Map<Long, ChannelState> affected,
+            NoticeStatus status,
+            String message,
+            String messageEn,
             Estimate eta,
             Instant now,
             String by) {
@@ -84,11 +104,12 @@ class Notice {
         }
         Notice notice = new Notice();
         notice.title = title.trim();
+        notice.titleEn = LocalizedText.optional(titleEn);
         notice.kind = kind;
         notice.createdAt = now;
         notice.createdBy = by;
         affected.forEach((channelId, state) -> notice.channels.add(new AffectedChannel(channelId, state)));
-        notice.apply(status == null ? NoticeStatus.INVESTIGATING : status, message, eta.instant(), now, by);
+        notice.apply(status == null ? NoticeStatus.INVESTIGATING : status, message, messageEn, eta.instant(), now, by);
         return notice;
     }
 
@@ -115,7 +136,7 @@ class Notice {
      * Adds an update to the timeline: a new status, a message and the revised estimate (an open
      * status needs one, unknown included). Resolving clears the estimate and releases the channels.
      */
-    void postUpdate(NoticeStatus next, String message, Estimate eta, Instant now, String by) {
+    void postUpdate(NoticeStatus next, String message, String messageEn, Estimate eta, Instant now, String by) {
         if (!status.canTransitionTo(next)) {
             throw new ConflictException("error.noticeResolved", id);
         }
@@ -124,7 +145,12 @@ class Notice {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        apply(next, message, next.isOpen() ? eta.instant() : null, now, by);
+        apply(next, message, messageEn, next.isOpen() ? eta.instant() : null, now, by);
+    }
+
+    /** Adds a Chinese-only update. */
+    void postUpdate(NoticeStatus next, String message, Estimate eta, Instant now, String by) {
+        postUpdate(next, message, null, eta, now, by);
     }
 
     /** Adds to {@code violations} every rule an update with these values would break. */
@@ -150,11 +176,12 @@ class Notice {
         postmortemAt = clean.isEmpty() ? null : now;
     }
 
-    private void apply(NoticeStatus next, String message, Instant eta, Instant now, String by) {
+    private void apply(NoticeStatus next, String message, String messageEn, Instant eta, Instant now, String by) {
         this.status = next;
         this.estimatedRecoveryAt = eta;
         this.resolvedAt = next.isOpen() ? null : now;
-        this.updates.add(0, new NoticeUpdate(this, next, message.trim(), eta, now, by));
+        this.updates.add(
+                0, new NoticeUpdate(this, next, message.trim(), LocalizedText.optional(messageEn), eta, now, by));
     }
 
     /** An open notice needs an estimate said explicitly: a time ahead (within the horizon) or unknown. */
@@ -187,6 +214,7 @@ class Notice {
         return new NoticeRecord(
                 id == null ? 0 : id,
                 title,
+                titleEn,
                 kind,
                 status,
                 affected,

@@ -15,6 +15,7 @@ public record NoticePosted(NoticeRecord notice, String message) implements Publi
                 "notice/" + notice.id(),
                 AuditDetails.none()
                         .withValue("title", notice.title())
+                        .withValue("titleEn", notice.titleEn())
                         .withValue("kind", notice.kind().code())
                         .withValue("status", notice.status().code())
                         .withValue("channels", NoticeUpdated.channels(notice))

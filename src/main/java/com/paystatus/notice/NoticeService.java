@@ -1,5 +1,6 @@
 package com.paystatus.notice;
 
+import com.paystatus.channel.ChannelRecord;
 import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
 import com.paystatus.shared.Coded;
@@ -62,6 +63,30 @@ public class NoticeService {
         return violations;
     }
 
+    /**
+     * What posting the draft would show the public, nothing saved; refuses a draft that posting
+     * would refuse, so the preview never shows what cannot be published.
+     */
+    @Transactional(readOnly = true)
+    public NoticePreview preview(NoticeDraft draft) {
+        List<Violation> violations = new ArrayList<>();
+        validate(draft, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Map<String, String> chosen = draft.channels() == null ? Map.of() : draft.channels();
+        List<NoticePreview.ChannelChange> changes = new ArrayList<>();
+        for (ChannelRecord channel : channels.all()) {
+            String code = chosen.get(channel.slug());
+            if (code != null) {
+                ChannelState state = Coded.fromCode(ChannelState.class, code).orElseThrow();
+                changes.add(new NoticePreview.ChannelChange(
+                        channel, state, ChannelState.worst(List.of(channel.state(), state))));
+            }
+        }
+        return new NoticePreview(changes);
+    }
+
     @Transactional
     public NoticeRecord post(NoticeDraft draft, String actor) {
         List<Violation> violations = new ArrayList<>();
@@ -73,7 +98,16 @@ public class NoticeService {
         NoticeKind kind = Coded.fromCode(NoticeKind.class, draft.kind()).orElseThrow();
         NoticeStatus status = Coded.fromCode(NoticeStatus.class, draft.status()).orElse(null);
         Notice notice = notices.saveAndFlush(Notice.post(
-                draft.title(), kind, affected, status, draft.message(), draft.estimatedRecoveryAt(), now, actor));
+                draft.title(),
+                draft.titleEn(),
+                kind,
+                affected,
+                status,
+                draft.message(),
+                draft.messageEn(),
+                draft.estimatedRecoveryAt(),
+                now,
+                actor));
         channels.reconcile(
                 affected.keySet(),
                 actor,
@@ -98,7 +132,8 @@ public class NoticeService {
         }
         Map<Long, String> slugs = slugsById();
         NoticeRecord before = notice.toRecord(slugs);
-        notice.postUpdate(status, draft.message(), draft.estimatedRecoveryAt(), clock.instant(), actor);
+        notice.postUpdate(
+                status, draft.message(), draft.messageEn(), draft.estimatedRecoveryAt(), clock.instant(), actor);
         notices.flush();
         channels.reconcile(
                 notice.getChannels().stream().map(AffectedChannel::getChannelId).toList(),

@@ -1,5 +1,6 @@
 package com.paystatus.notice;
 
+import com.paystatus.shared.LocalizedText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -26,11 +27,13 @@ class NoticeTemplate {
 
     private String name;
     private String title;
+    private String titleEn;
 
     @Convert(converter = NoticeKind.Converter.class)
     private NoticeKind kind;
 
     private String message;
+    private String messageEn;
     private Instant createdAt;
 
     /** Channel slug to state code. */
@@ -46,11 +49,13 @@ class NoticeTemplate {
         this.createdAt = now;
     }
 
-    void describe(String name, String title, NoticeKind kind, String message, Map<String, String> channels) {
+    void describe(String name, NoticeDraft words, NoticeKind kind, Map<String, String> channels) {
         this.name = name.trim();
-        this.title = title.trim();
+        this.title = words.title().trim();
+        this.titleEn = LocalizedText.optional(words.titleEn());
         this.kind = kind;
-        this.message = message.trim();
+        this.message = words.message().trim();
+        this.messageEn = LocalizedText.optional(words.messageEn());
         this.channels.clear();
         this.channels.putAll(channels);
     }
@@ -64,6 +69,7 @@ class NoticeTemplate {
     }
 
     NoticeTemplateRecord toRecord() {
-        return new NoticeTemplateRecord(id, name, title, kind, message, new LinkedHashMap<>(channels));
+        return new NoticeTemplateRecord(
+                id, name, title, titleEn, kind, message, messageEn, new LinkedHashMap<>(channels));
     }
 }

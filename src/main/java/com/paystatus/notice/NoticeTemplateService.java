@@ -57,7 +57,14 @@ public class NoticeTemplateService {
     public List<Violation> check(Long id, String name, NoticeDraft notice) {
         // a template has no estimate: the operator gives one when posting from it
         NoticeDraft withoutEstimate = new NoticeDraft(
-                notice.title(), notice.kind(), notice.message(), notice.channels(), null, Estimate.UNKNOWN);
+                notice.title(),
+                notice.titleEn(),
+                notice.kind(),
+                notice.message(),
+                notice.messageEn(),
+                notice.channels(),
+                null,
+                Estimate.UNKNOWN);
         List<Violation> violations = new ArrayList<>(notices.check(withoutEstimate));
         String clean = name == null ? "" : name.trim();
         if (clean.isEmpty()) {
@@ -84,11 +91,7 @@ public class NoticeTemplateService {
         NoticeTemplateRecord before = id == null ? null : template.toRecord();
         Map<String, String> channels = new LinkedHashMap<>(notice.channels() == null ? Map.of() : notice.channels());
         template.describe(
-                name,
-                notice.title(),
-                Coded.fromCode(NoticeKind.class, notice.kind()).orElseThrow(),
-                notice.message(),
-                channels);
+                name, notice, Coded.fromCode(NoticeKind.class, notice.kind()).orElseThrow(), channels);
         NoticeTemplateRecord saved = templates.saveAndFlush(template).toRecord();
         events.publishEvent(new TemplateSaved(before, saved));
         return saved;

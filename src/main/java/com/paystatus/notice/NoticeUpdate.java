@@ -28,22 +28,31 @@ class NoticeUpdate {
     private NoticeStatus status;
 
     private String message;
+    private String messageEn;
     private Instant estimatedRecoveryAt;
     private Instant postedAt;
     private String postedBy;
 
     protected NoticeUpdate() {}
 
-    NoticeUpdate(Notice notice, NoticeStatus status, String message, Instant eta, Instant postedAt, String postedBy) {
+    NoticeUpdate(
+            Notice notice,
+            NoticeStatus status,
+            String message,
+            String messageEn,
+            Instant eta,
+            Instant postedAt,
+            String postedBy) {
         this.notice = notice;
         this.status = status;
         this.message = message;
+        this.messageEn = messageEn;
         this.estimatedRecoveryAt = eta;
         this.postedAt = postedAt;
         this.postedBy = postedBy;
     }
 
     NoticeRecord.Update toRecord() {
-        return new NoticeRecord.Update(status, message, estimatedRecoveryAt, postedAt, postedBy);
+        return new NoticeRecord.Update(status, message, messageEn, estimatedRecoveryAt, postedAt, postedBy);
     }
 }

@@ -22,6 +22,11 @@ public record TemplateDeleted(NoticeTemplateRecord template) implements Auditabl
                         before == null ? null : before.kind().code(),
                         after == null ? null : after.kind().code())
                 .withChange("message", before == null ? null : before.message(), after == null ? null : after.message())
+                .withChange("titleEn", before == null ? null : before.titleEn(), after == null ? null : after.titleEn())
+                .withChange(
+                        "messageEn",
+                        before == null ? null : before.messageEn(),
+                        after == null ? null : after.messageEn())
                 .withChange(
                         "channels", before == null ? null : before.channels(), after == null ? null : after.channels());
     }

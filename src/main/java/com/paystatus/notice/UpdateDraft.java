@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
  * form and the admin API.
  *
  * @param status a {@link NoticeStatus} code
+ * @param messageEn the English message, optional
  * @param estimatedRecoveryAt the revised estimate; null when not said, which an open status refuses
  * @param version the notice's version the operator saw, or null to skip the check
  * @param notifySubscribers false for an update subscribers need not hear about (a typo fixed); null
@@ -20,12 +21,21 @@ public record UpdateDraft(
         @Size(max = NoticeDraft.MAX_MESSAGE, message = "{validation.tooLong}")
         String message,
 
+        @Size(max = NoticeDraft.MAX_MESSAGE, message = "{validation.tooLong}")
+        String messageEn,
+
         Estimate estimatedRecoveryAt,
         Long version,
         Boolean notifySubscribers) {
 
     public UpdateDraft(String status, String message, Estimate estimatedRecoveryAt, Long version) {
-        this(status, message, estimatedRecoveryAt, version, null);
+        this(status, message, null, estimatedRecoveryAt, version, null);
+    }
+
+    /** An update in Chinese only. */
+    public UpdateDraft(
+            String status, String message, Estimate estimatedRecoveryAt, Long version, Boolean notifySubscribers) {
+        this(status, message, null, estimatedRecoveryAt, version, notifySubscribers);
     }
 
     /** Whether subscribers hear about this update: unless the operator unticked it. */

@@ -157,7 +157,8 @@ class StatusPagesController {
         model.addAttribute("replyZh", replies.forNotice(notice, status, shareUrl, LanguageTag.CHINESE));
         model.addAttribute("replyEn", replies.forNotice(notice, status, shareUrl, Locale.ENGLISH));
         model.addAttribute(
-                "og", new OpenGraph(notice.title(), replies.forNotice(notice, status, "", locale), shareUrl));
+                "og",
+                new OpenGraph(notice.title(locale).text(), replies.forNotice(notice, status, "", locale), shareUrl));
         return "notices/show";
     }
 

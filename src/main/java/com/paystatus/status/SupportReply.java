@@ -59,7 +59,7 @@ public class SupportReply {
                 .toList();
         String names = list(affected.stream().map(c -> c.name(locale)).toList(), "reply.and", locale);
         if (affected.isEmpty()) {
-            names = notice.title();
+            names = notice.title(locale).text();
         }
         if (!notice.isOpen()) {
             return text("reply.resolved", locale, names, times.time(notice.resolvedAt(), locale), link);

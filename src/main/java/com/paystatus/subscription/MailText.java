@@ -2,6 +2,7 @@ package com.paystatus.subscription;
 
 import com.paystatus.channel.ChannelRecord;
 import com.paystatus.shared.LanguageTag;
+import com.paystatus.shared.LocalizedText;
 import com.paystatus.shared.TimeText;
 import java.util.List;
 import java.util.Locale;
@@ -94,9 +95,14 @@ class MailText {
             heading = content.title();
             status = messages.getMessage("maintenance.status." + content.status(), null, locale);
         } else {
-            heading = content.title();
+            heading = LocalizedText.pick(locale, content.title(), content.titleEn())
+                    .text();
             status = messages.getMessage("notice.status." + content.status(), null, locale);
         }
+        // an English reader gets the Chinese message, marked, where no English one was written
+        LocalizedText message = content.isNotice()
+                ? LocalizedText.pick(locale, content.message(), content.messageEn())
+                : new LocalizedText(content.message(), null);
         boolean open = content.isNotice() && !"resolved".equals(content.status());
         Context context = new Context(locale);
         context.setVariable("heading", heading);
@@ -109,7 +115,8 @@ class MailText {
         context.setVariable("eta", open ? times.estimate(content.estimatedRecoveryAt(), locale) : null);
         context.setVariable(
                 "window", content.isMaintenance() ? times.window(content.startsAt(), content.endsAt(), locale) : null);
-        context.setVariable("message", content.message());
+        context.setVariable("message", message.text());
+        context.setVariable("messageLang", message.lang());
         context.setVariable("channels", lines);
         context.setVariable("link", link);
         context.setVariable("unsubscribe", unsubscribe);

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param previousState for a channel's state: the state before
  * @param noticeKind the cause, a notice kind's code
  * @param estimatedRecoveryAt null when unknown
+ * @param titleEn, messageEn the notice's English title and the change's English message, null when none
  * @param updates the notice's timeline, newest first (empty for maintenance and channel states)
  * @param alert for an operators' alert ({@code alert.*} kinds): what it says; null otherwise
  */
@@ -34,7 +35,50 @@ record NotificationContent(
         Instant at,
         List<Step> updates,
         Map<String, List<String>> alternatives,
-        Alert alert) {
+        Alert alert,
+        String titleEn,
+        String messageEn) {
+
+    /** Without English texts: maintenance windows, channel states and alerts have none. */
+    NotificationContent(
+            String kind,
+            Long noticeId,
+            Long maintenanceId,
+            String title,
+            String noticeKind,
+            String status,
+            Map<String, String> channels,
+            String previousState,
+            String message,
+            Instant estimatedRecoveryAt,
+            Instant startsAt,
+            Instant endsAt,
+            Instant createdAt,
+            Instant at,
+            List<Step> updates,
+            Map<String, List<String>> alternatives,
+            Alert alert) {
+        this(
+                kind,
+                noticeId,
+                maintenanceId,
+                title,
+                noticeKind,
+                status,
+                channels,
+                previousState,
+                message,
+                estimatedRecoveryAt,
+                startsAt,
+                endsAt,
+                createdAt,
+                at,
+                updates,
+                alternatives,
+                alert,
+                null,
+                null);
+    }
 
     record Step(String status, String message, Instant at) {}
 

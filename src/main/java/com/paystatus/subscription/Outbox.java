@@ -54,7 +54,7 @@ class Outbox {
 
     @EventListener
     void on(NoticePosted event) {
-        record(notice("notice.posted", event.notice(), event.message()), null);
+        record(notice("notice.posted", event.notice(), event.message(), latestEnglish(event.notice())), null);
     }
 
     @EventListener
@@ -65,7 +65,7 @@ class Outbox {
         NoticeRecord after = event.after();
         boolean resolved = !after.isOpen() && event.before().isOpen();
         record(
-                notice(resolved ? "notice.resolved" : "notice.updated", after, event.message()),
+                notice(resolved ? "notice.resolved" : "notice.updated", after, event.message(), latestEnglish(after)),
                 resolved ? after.id() : null);
     }
 
@@ -164,7 +164,12 @@ class Outbox {
                 null);
     }
 
-    private NotificationContent notice(String kind, NoticeRecord notice, String message) {
+    /** The English message of the update just posted (the newest), or null. */
+    private static String latestEnglish(NoticeRecord notice) {
+        return notice.updates().isEmpty() ? null : notice.updates().get(0).messageEn();
+    }
+
+    private NotificationContent notice(String kind, NoticeRecord notice, String message, String messageEn) {
         // what the public sees now: after a resolution, the channels' own or other notices' states
         Map<String, ChannelState> effective = effectiveStates();
         Map<String, String> states = new LinkedHashMap<>();
@@ -190,7 +195,9 @@ class Outbox {
                         .map(u -> new NotificationContent.Step(u.status().code(), u.message(), u.postedAt()))
                         .toList(),
                 alternatives(notice.channels().keySet()),
-                null);
+                null,
+                notice.titleEn(),
+                messageEn);
     }
 
     private NotificationContent maintenance(String kind, MaintenanceRecord maintenance, String message) {

@@ -12,6 +12,7 @@ import com.paystatus.notice.NoticeService;
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
+import com.paystatus.support.Pages;
 import com.paystatus.support.WebSession;
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -135,7 +136,7 @@ class AdminPagesTest extends HttpTestBase {
 
     @Test
     void anOperatorPostsUpdatesAndResolvesANoticeFromThePages() {
-        var posted = mvc.post()
+        var previewed = mvc.post()
                 .uri("/admin/notices")
                 .with(OPERATOR)
                 .with(csrf())
@@ -144,6 +145,18 @@ class AdminPagesTest extends HttpTestBase {
                 .param("message", "排查中")
                 .param("channels[fenfu-offline]", "unavailable")
                 .param("estimatedRecoveryAt", "2026-11-25T18:00") // Shanghai time; the test clock says 10:00
+                .exchange();
+        assertThat(previewed).hasStatusOk().bodyText().contains("1 个通道将显示“暂不能使用”");
+        var posted = mvc.post()
+                .uri("/admin/notices")
+                .with(OPERATOR)
+                .with(csrf())
+                .param("title", "分付线下扫码暂不能使用")
+                .param("kind", "fault")
+                .param("message", "排查中")
+                .param("channels[fenfu-offline]", "unavailable")
+                .param("estimatedRecoveryAt", "2026-11-25T18:00")
+                .param("publish", NoticePreviewTest.publishValue(Pages.body(previewed)))
                 .exchange();
         assertThat(posted).hasStatus3xxRedirection();
         long id = Long.parseLong(posted.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));

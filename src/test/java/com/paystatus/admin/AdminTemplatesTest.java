@@ -60,11 +60,27 @@ class AdminTemplatesTest {
                 .with(OPERATOR)
                 .exchange());
         assertThat(form).contains("value=\"分付暂不能使用：服务器压力过大\"").contains("由于访问量激增");
-        assertThat(form.replaceAll("\\s+", " "))
-                .containsPattern("name=\"channels\\[fenfu-online\\]\">( <option value=\"[a-z_]*\">[^<]*</option>)*"
-                        + " <option value=\"unavailable\" selected=\"selected\">");
+        // the template's channels are a suggestion to tick, not choices already made
+        assertThat(form)
+                .contains("name=\"suggested[fenfu-online]\" value=\"unavailable\"")
+                .doesNotContain("selected=\"selected\">暂不能使用");
 
-        // what the browser sends back when the operator only ticks "unknown" and posts
+        // what the browser sends back when the operator ticks the suggestion and "unknown": a preview, then publish
+        var previewed = mvc.post()
+                .uri("/admin/notices")
+                .with(OPERATOR)
+                .with(csrf())
+                .param("title", overload.title())
+                .param("kind", overload.kind().code())
+                .param("message", overload.message())
+                .param("suggested[fenfu-online]", "unavailable")
+                .param("suggested[fenfu-offline]", "unavailable")
+                .param("suggested[fenfu-transit]", "unavailable")
+                .param("suggested[fenfu-repayment]", "unavailable")
+                .param("useSuggested", "true")
+                .param("quickEstimate", "unknown")
+                .exchange();
+        assertThat(previewed).hasStatusOk().bodyText().contains("4 个通道将显示“暂不能使用”");
         var posted = mvc.post()
                 .uri("/admin/notices")
                 .with(OPERATOR)
@@ -72,11 +88,13 @@ class AdminTemplatesTest {
                 .param("title", overload.title())
                 .param("kind", overload.kind().code())
                 .param("message", overload.message())
-                .param("channels[fenfu-online]", "unavailable")
-                .param("channels[fenfu-offline]", "unavailable")
-                .param("channels[fenfu-transit]", "unavailable")
-                .param("channels[fenfu-repayment]", "unavailable")
-                .param("recoveryUnknown", "true")
+                .param("suggested[fenfu-online]", "unavailable")
+                .param("suggested[fenfu-offline]", "unavailable")
+                .param("suggested[fenfu-transit]", "unavailable")
+                .param("suggested[fenfu-repayment]", "unavailable")
+                .param("useSuggested", "true")
+                .param("quickEstimate", "unknown")
+                .param("publish", NoticePreviewTest.publishValue(Pages.body(previewed)))
                 .exchange();
         assertThat(posted).hasStatus3xxRedirection();
         long id = Long.parseLong(posted.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));
@@ -110,13 +128,23 @@ class AdminTemplatesTest {
                         .with(csrf())
                         .param("name", "银行卡通道延迟")
                         .param("title", "银行卡付款变慢")
+                        .param("titleEn", "Bank card payments are slow")
                         .param("kind", "fault")
                         .param("message", "部分银行卡付款较慢")
+                        .param("messageEn", "Some bank card payments are slow.")
                         .param("channels[bank-card]", "degraded")
                         .exchange())
                 .hasStatus3xxRedirection();
         NoticeTemplateRecord added = named("银行卡通道延迟");
         assertThat(added.channels()).containsEntry("bank-card", "degraded");
+        assertThat(added.titleEn()).isEqualTo("Bank card payments are slow");
+        // the English words come along into a notice posted from the template
+        assertThat(Pages.body(mvc.get()
+                        .uri("/admin/notices/new?template=" + added.id())
+                        .with(OPERATOR)
+                        .exchange()))
+                .contains("value=\"Bank card payments are slow\"")
+                .contains("Some bank card payments are slow.");
 
         assertThat(mvc.post()
                         .uri("/admin/templates/" + added.id())

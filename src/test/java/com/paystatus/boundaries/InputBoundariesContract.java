@@ -150,6 +150,42 @@ abstract class InputBoundariesContract extends HttpTestBase {
     }
 
     @Test
+    void theEnglishTitleAndMessagesFollowTheChineseOnesRules() {
+        long notice = postNotice();
+        String post = """
+                {"title": "标题", "titleEn": %s, "kind": "fault", "message": "说明", "messageEn": %s,
+                 "channels": {"fenfu-online": "unavailable"}, "estimatedRecoveryAt": null}""";
+        String update = """
+                {"status": "identified", "message": "已定位", "messageEn": %s, "estimatedRecoveryAt": null}""";
+        for (String bad : List.of(
+                "\"Down\\u0000now\"",
+                "\"Down\\u001bnow\"",
+                "\"Down\\ufffe\"",
+                "\"\\ud800\"",
+                "123",
+                "true",
+                "[\"a\"]",
+                "{\"en\": \"a\"}")) {
+            refused("POST", "/api/admin/notices", post.formatted(bad, "null"), "titleEn");
+            refused("POST", "/api/admin/notices", post.formatted("null", bad), "messageEn");
+            refused("POST", "/api/admin/notices/" + notice + "/updates", update.formatted(bad), "messageEn");
+        }
+        String longTitle = "\"" + "T".repeat(com.paystatus.notice.NoticeDraft.MAX_TITLE + 1) + "\"";
+        String longMessage = "\"" + "M".repeat(com.paystatus.notice.NoticeDraft.MAX_MESSAGE + 1) + "\"";
+        refused("POST", "/api/admin/notices", post.formatted(longTitle, "null"), "titleEn");
+        refused("POST", "/api/admin/notices", post.formatted("null", longMessage), "messageEn");
+        refused("POST", "/api/admin/notices/" + notice + "/updates", update.formatted(longMessage), "messageEn");
+        // at the limit, and blank (none written), both are fine
+        String atLimit = "\"" + "T".repeat(com.paystatus.notice.NoticeDraft.MAX_TITLE) + "\"";
+        HttpResponse<String> fine = api("POST", "/api/admin/notices", post.formatted(atLimit, "\"  \""));
+        assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
+        assertThat(Http.json(fine).get("updates").get(0).get("messageEn").isNull())
+                .isTrue();
+        Attack.publicAnswersStayUp(http);
+        assertThat(http.get("/?lang=en").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void controlCharactersInQueryStringsAndFormsAreAClear400NotAnError() {
         String before = Attack.fingerprint(jdbc);
         // Tomcat itself refuses an encoded NUL in the path, before the application sees it.

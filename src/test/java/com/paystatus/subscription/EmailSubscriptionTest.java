@@ -113,6 +113,26 @@ class EmailSubscriptionTest extends HttpTestBase {
     }
 
     @Test
+    void anEnglishSubscriberGetsTheEnglishTextWhereWrittenAndTheChineseMarkedOtherwise() {
+        confirmed("english@example.com", "\"fenfu-transit\"", false, "en");
+        HttpResponse<String> posted = http.adminJson("POST", "/api/admin/notices", """
+                {"title": "分付出行暂不能使用", "titleEn": "Fenfu transit is down", "kind": "fault",
+                 "message": "正在排查。", "messageEn": "We are looking into it.",
+                 "channels": {"fenfu-transit": "unavailable"}, "estimatedRecoveryAt": null}""");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        long id = Http.json(posted).get("id").asLong();
+        MimeMessage english = Mailbox.await(SMTP, "english@example.com", 2).get(1);
+        assertThat(Mailbox.subject(english)).isEqualTo("Fenfu transit is down: Investigating");
+        assertThat(Mailbox.html(english)).contains("<p>We are looking into it.</p>");
+
+        http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                {"status": "identified", "message": "已定位到网关故障。", "estimatedRecoveryAt": null}""");
+        MimeMessage fallback = Mailbox.await(SMTP, "english@example.com", 3).get(2);
+        assertThat(Mailbox.html(fallback)).contains("<p lang=\"zh-CN\">已定位到网关故障。</p>");
+        resolve(id);
+    }
+
+    @Test
     void aSubscriberHearsOfAMaintenanceWhenItIsScheduledAndAgainAnHourBeforeItStarts() {
         confirmed("maintenance@example.com", "\"bank-card\"", false, "en");
         Instant startsAt = clock.instant().plus(Duration.ofHours(3));

@@ -6,6 +6,7 @@ import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceStatus;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeStatus;
+import com.paystatus.shared.LocalizedText;
 import com.paystatus.status.api.StatuspageDocuments.AffectedComponent;
 import com.paystatus.status.api.StatuspageDocuments.Component;
 import com.paystatus.status.api.StatuspageDocuments.Incident;
@@ -45,12 +46,13 @@ final class IncidentMapping {
         List<IncidentUpdate> incidentUpdates = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
             NoticeRecord.Update u = updates.get(i);
+            LocalizedText body = u.message(r.locale());
             boolean first = i == updates.size() - 1;
             String at = format(u.postedAt(), zone);
             incidentUpdates.add(new IncidentUpdate(
                     id + "-" + (updates.size() - i),
                     StatuspageWords.incidentStatus(u.status()),
-                    u.message(),
+                    body.text(),
                     id,
                     at,
                     at,
@@ -59,7 +61,7 @@ final class IncidentMapping {
                     false,
                     null,
                     null,
-                    new UpdateFacts(u.status().code(), format(u.estimatedRecoveryAt(), zone))));
+                    new UpdateFacts(u.status().code(), format(u.estimatedRecoveryAt(), zone), body.lang())));
         }
         Instant updated =
                 updates.isEmpty() ? notice.createdAt() : updates.get(0).postedAt();
@@ -69,9 +71,10 @@ final class IncidentMapping {
                 .findFirst()
                 .orElse(null);
         String url = r.baseUrl() + "/notices/" + notice.id();
+        LocalizedText name = notice.title(r.locale());
         return new Incident(
                 id,
-                notice.title(),
+                name.text(),
                 StatuspageWords.incidentStatus(notice.status()),
                 format(notice.createdAt(), zone),
                 format(updated, zone),
@@ -88,7 +91,8 @@ final class IncidentMapping {
                         notice.status().code(),
                         held,
                         format(notice.estimatedRecoveryAt(), zone),
-                        url));
+                        url,
+                        name.lang()));
     }
 
     /** The states the notice put its channels in, for the first update, as Statuspage lists them. */

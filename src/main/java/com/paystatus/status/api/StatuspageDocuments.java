@@ -80,7 +80,10 @@ public final class StatuspageDocuments {
             @JsonInclude(JsonInclude.Include.NON_NULL) UpdateFacts paystatus) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record UpdateFacts(String status, String estimatedRecoveryAt) {}
+    public record UpdateFacts(
+            String status,
+            String estimatedRecoveryAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String bodyLang) {}
 
     /** A notice. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -103,7 +106,12 @@ public final class StatuspageDocuments {
     /** What PayStatus knows about a notice beyond Statuspage's words. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record NoticeFacts(
-            String kind, String status, Map<String, String> channels, String estimatedRecoveryAt, String url) {}
+            String kind,
+            String status,
+            Map<String, String> channels,
+            String estimatedRecoveryAt,
+            String url,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nameLang) {}
 
     /** A maintenance window. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,6 +1,7 @@
 package com.paystatus.status.feed;
 
 import com.paystatus.notice.NoticeRecord;
+import com.paystatus.shared.LocalizedText;
 import com.paystatus.shared.Markdown;
 import com.paystatus.shared.TimeText;
 import com.paystatus.shared.XmlText;
@@ -29,7 +30,8 @@ import org.springframework.web.util.HtmlUtils;
  * new status, a revised estimate, resolved), newest first, so that a feed reader shows every step.
  * Everything visible comes from the message bundles in the requested language. An update's message
  * goes out as the same sanitised HTML as on the pages ({@link Markdown}), never as the operator's
- * markup; and no text holds a character XML cannot carry ({@link XmlText}).
+ * markup, in the feed's language where the operator wrote it (else the Chinese, marked {@code
+ * lang="zh-CN"}); and no text holds a character XML cannot carry ({@link XmlText}).
  */
 @Component
 class NoticeFeeds {
@@ -101,8 +103,8 @@ class NoticeFeeds {
         String status = messages.getMessage("notice.status." + update.status().code(), null, locale);
         String kind = messages.getMessage("notice.kind." + notice.kind().code(), null, locale);
         SyndEntry entry = new SyndEntryImpl();
-        entry.setTitle(
-                XmlText.legal(messages.getMessage("feed.entry.title", new Object[] {status, notice.title()}, locale)));
+        entry.setTitle(XmlText.legal(messages.getMessage(
+                "feed.entry.title", new Object[] {status, notice.title(locale).text()}, locale)));
         String link = r.baseUrl() + "/notices/" + notice.id();
         entry.setLink(link);
         entry.setUri(link + "#update-" + number);
@@ -116,7 +118,17 @@ class NoticeFeeds {
         html.append("<p>")
                 .append(HtmlUtils.htmlEscape(kind + " · " + status, "UTF-8"))
                 .append("</p>\n");
-        html.append(markdown.html(update.message()));
+        LocalizedText message = update.message(locale);
+        if (message.lang() == null) {
+            html.append(markdown.html(message.text()));
+        } else {
+            // the Chinese text in an English feed, marked as such
+            html.append("<div lang=\"")
+                    .append(message.lang())
+                    .append("\">")
+                    .append(markdown.html(message.text()))
+                    .append("</div>");
+        }
         if (update.status().isOpen()) {
             String estimate = update.estimatedRecoveryAt() != null
                     ? messages.getMessage(
