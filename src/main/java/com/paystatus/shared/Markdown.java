@@ -70,13 +70,14 @@ public class Markdown {
 
     /**
      * A message sits under the page's {@code h1} and a section's {@code h2}: an operator's {@code #}
-     * becomes {@code h3}, {@code ##} {@code h4}, so headings show as headings and keep the outline.
+     * and {@code ##} become {@code h3}, {@code ###} {@code h4} and so on, so headings show as headings
+     * and the page's outline skips no level.
      */
     private static Node belowPageHeadings(Node document) {
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                heading.setLevel(Math.min(6, heading.getLevel() + 2));
+                heading.setLevel(Math.min(6, Math.max(3, heading.getLevel() + 1)));
                 visitChildren(heading);
             }
         });

@@ -26,6 +26,11 @@ public record UptimeView(List<DayBar> bars, String overall) {
                 .orElse(null);
     }
 
+    /** Whether the data began within the bars' span: the share is then "since tracking began". */
+    public boolean sinceTracking() {
+        return coveredDays() < bars.size();
+    }
+
     /** Days from the first day with data to today, both counted. */
     public int coveredDays() {
         for (int i = 0; i < bars.size(); i++) {
