@@ -228,6 +228,14 @@ class WorriedUserBrowserTest extends HttpTestBase {
     }
 
     @Test
+    void theFooterSaysSinceWhenNothingChangedAndThatItWasCheckedOnOpening() {
+        open("/");
+        String updated = browser.findElement(By.cssSelector("#main p.updated")).getText();
+        assertThat(updated).startsWith("自 10:").endsWith("起状态没有变化，打开本页时已核对为最新。");
+        assertThat(updated).doesNotContain("更新于");
+    }
+
+    @Test
     void timesAreValidHtmlAndHeadingsKeepTheirOrder() {
         Pattern valid = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
         for (String path : List.of("/", "/channels/fenfu-online", "/notices/" + outage.fault, "/history")) {
@@ -291,6 +299,30 @@ class WorriedUserBrowserTest extends HttpTestBase {
         String described = browser.findElement(By.id(time.getAttribute("aria-describedby")))
                 .getText();
         assertThat(described).contains("Asia/Shanghai").contains("24 小时制");
+    }
+
+    /**
+     * The README's two phone screenshots, light and dark, of this outage's first screen at 360 × 800
+     * CSS pixels and a device pixel ratio of 2: {@code -Dpaystatus.screenshots=src/docs}.
+     */
+    @Test
+    void screenshotsForTheReadme() throws Exception {
+        String folder = System.getProperty("paystatus.screenshots");
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder != null, "-Dpaystatus.screenshots=DIR takes them");
+        for (String scheme : List.of("light", "dark")) {
+            open("/", scheme);
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 2, "mobile", true));
+            browser.navigate().refresh();
+            js("document.querySelector('p.live').hidden = true"); // the clock of the last check
+            Object shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"))
+                    .get("data");
+            java.nio.file.Files.write(
+                    Path.of(folder, scheme.equals("light") ? "status-page.png" : "status-page-dark.png"),
+                    java.util.Base64.getDecoder().decode((String) shot));
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private static double[] rgb(String css) {
