@@ -51,6 +51,7 @@ class PageAuditTest extends HttpTestBase {
 
     @BeforeAll
     void duringTheOutage() {
+        AuditTools.installed(); // skips the class, before it posts anything, without the page audits
         outage = new Outage(new Http(port), clock.instant());
     }
 
