@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -24,7 +27,22 @@ public class Markdown {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements(
-                    "p", "br", "strong", "em", "code", "pre", "ul", "ol", "li", "blockquote", "h3", "h4", "hr", "a")
+                    "p",
+                    "br",
+                    "strong",
+                    "em",
+                    "code",
+                    "pre",
+                    "ul",
+                    "ol",
+                    "li",
+                    "blockquote",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "hr",
+                    "a")
             .allowUrlProtocols("https", "http", "mailto")
             .allowAttributes("href")
             .onElements("a")
@@ -38,13 +56,32 @@ public class Markdown {
 
     Markdown() {
         var extensions = List.of(AutolinkExtension.create());
-        this.parser = Parser.builder().extensions(extensions).build();
+        this.parser = Parser.builder()
+                .extensions(extensions)
+                .postProcessor(Markdown::belowPageHeadings)
+                .build();
         this.renderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .softbreak("<br>")
                 .build();
+    }
+
+    /**
+     * A message sits under the page's {@code h1} and a section's {@code h2}: an operator's {@code #}
+     * and {@code ##} become {@code h3}, {@code ###} {@code h4} and so on, so headings show as headings
+     * and the page's outline skips no level.
+     */
+    private static Node belowPageHeadings(Node document) {
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.min(6, Math.max(3, heading.getLevel() + 1)));
+                visitChildren(heading);
+            }
+        });
+        return document;
     }
 
     /** Safe HTML for the given Markdown; the same text is rendered once (messages repeat on every page). */

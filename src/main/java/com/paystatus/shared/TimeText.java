@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -91,10 +92,16 @@ public class TimeText {
         return messages.getMessage(key, new Object[] {time(eta, locale), relative(eta, locale)}, locale);
     }
 
-    /** ISO-8601 with offset, for {@code <time datetime>}. */
+    /**
+     * ISO-8601 with offset, to the second, for {@code <time datetime>}: HTML allows at most three
+     * fraction digits, and a reader needs none.
+     */
     public String iso(Instant instant) {
         return instant == null
                 ? ""
-                : instant.atZone(properties.zone()).toOffsetDateTime().toString();
+                : instant.truncatedTo(ChronoUnit.SECONDS)
+                        .atZone(properties.zone())
+                        .toOffsetDateTime()
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

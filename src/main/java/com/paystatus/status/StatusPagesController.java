@@ -95,6 +95,8 @@ class StatusPagesController {
         Map<String, UptimeView> uptime = new HashMap<>();
         status.channels().keySet().forEach(slug -> uptime.put(slug, bars(status, slug, now)));
         model.addAttribute("uptime", uptime);
+        model.addAttribute("coming", WhatInstead.coming(status, now));
+        model.addAttribute("upcoming", WhatInstead.nextPerChannel(status, now));
         // A bounded page: a long run of small incidents must not make the board heavy to render or read.
         List<NoticeRecord> resolved =
                 status.resolvedSince(clock.instant().minus(Duration.ofDays(properties.recentDays())));
@@ -112,6 +114,7 @@ class StatusPagesController {
         model.addAttribute("status", status);
         model.addAttribute("channel", channel);
         model.addAttribute("bars", bars(status, slug, clock.instant()));
+        model.addAttribute("upcoming", WhatInstead.nextPerChannel(status, clock.instant()));
         String shareUrl = links.absolute(request, "/channels/" + slug);
         model.addAttribute("shareUrl", shareUrl);
         model.addAttribute("qrPath", "/channels/" + slug + "/qr.png");
@@ -151,6 +154,7 @@ class StatusPagesController {
         NoticeRecord notice = status.notice(id).orElseGet(() -> notices.get(id));
         model.addAttribute("status", status);
         model.addAttribute("notice", notice);
+        model.addAttribute("alternatives", WhatInstead.alternatives(notice.channels(), status));
         String shareUrl = links.absolute(request, "/notices/" + id);
         model.addAttribute("shareUrl", shareUrl);
         model.addAttribute("qrPath", "/notices/" + id + "/qr.png");

@@ -20,6 +20,12 @@ class MarkdownTest {
     }
 
     @Test
+    void headingsShowAsHeadingsBelowThePagesOwn() {
+        assertThat(markdown.html("# 经过\n\n## 原因\n\n### 细节\n\n#### 更细"))
+                .isEqualTo("<h3>经过</h3>\n<h3>原因</h3>\n<h4>细节</h4>\n<h5>更细</h5>\n");
+    }
+
+    @Test
     void lineBreaksTheOperatorTypedAreKept() {
         assertThat(markdown.html("第一行\n第二行")).isEqualTo("<p>第一行<br />第二行</p>\n");
     }

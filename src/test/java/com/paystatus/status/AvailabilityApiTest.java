@@ -45,7 +45,7 @@ class AvailabilityApiTest extends HttpTestBase {
         assertThat(last.get("availability").asDouble()).isEqualTo(1.0);
 
         String page = http.get("/channels/fenfu-transit").body();
-        assertThat(page).contains("11月25日 · 96.4% · 暂不能使用 · 出行付款失败").contains("近 90 天可用率 98.");
+        assertThat(page).contains("11月25日 · 96.4% · 暂不能使用 · 出行付款失败").contains("开始记录以来可用率 98.");
         assertThat(http.get("/").body()).contains("class=\"bar bar-major\"");
     }
 

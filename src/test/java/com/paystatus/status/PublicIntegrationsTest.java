@@ -377,7 +377,7 @@ class PublicIntegrationsTest extends HttpTestBase {
                 .contains("href=\"" + http.base() + "/\"")
                 .contains("target=\"_blank\"")
                 .contains("state-unavailable");
-        assertThat(http.get("/widget?lang=en").body()).contains("2 payment channel(s) affected");
+        assertThat(http.get("/widget?lang=en").body()).contains("2 payment channels affected");
         // The page where admins copy it is for admins only.
         assertThat(http.get("/admin/widget").statusCode()).isEqualTo(302);
     }

@@ -125,8 +125,7 @@ class SupportToolsTest extends HttpTestBase {
                     .contains("<meta property=\"og:url\" content=\"http://localhost/channels/fenfu-online\">")
                     .contains("<meta property=\"og:description\" content=\"您好，分付 · 线上购物目前暂不能使用，原因：系统维护");
             assertThat(text("/")).contains("<meta property=\"og:description\" content=\"1 个支付通道受影响：分付 · 线上购物\">");
-            assertThat(text("/?lang=en"))
-                    .contains("content=\"1 payment channel(s) affected: Fenfu · Online shopping\"");
+            assertThat(text("/?lang=en")).contains("content=\"1 payment channel affected: Fenfu · Online shopping\"");
         } finally {
             resolve(notice);
         }
