@@ -35,6 +35,7 @@ class AlertIntake {
     private final NoticeService notices;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final OperatorTexts texts;
     private final Clock clock;
 
     AlertIntake(
@@ -45,7 +46,9 @@ class AlertIntake {
             NoticeService notices,
             ApplicationEventPublisher events,
             JsonMapper json,
+            OperatorTexts texts,
             Clock clock) {
+        this.texts = texts;
         this.alerts = alerts;
         this.proposals = proposals;
         this.rules = rules;
@@ -133,7 +136,7 @@ class AlertIntake {
         Proposal created = proposals.saveAndFlush(Proposal.toOpen(alert, now));
         openByChannel.put(channel.slug(), created);
         alert.behind(created.getId(), null);
-        events.publishEvent(new IntegrationEvents.ProposalOpened(created.toRecord(1, 1)));
+        events.publishEvent(texts.opened(created.toRecord(1, 1)));
     }
 
     /** The open notice the alert belongs to: the one its proposal led to, or one holding its channel. */
@@ -180,6 +183,6 @@ class AlertIntake {
             return;
         }
         Proposal created = proposals.saveAndFlush(Proposal.toResolve(alert, noticeId, now));
-        events.publishEvent(new IntegrationEvents.ProposalOpened(created.toRecord(1, 0)));
+        events.publishEvent(texts.opened(created.toRecord(1, 0)));
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * What the integrations feature publishes: rule changes and proposal decisions for the audit log, and
  * {@link OperatorAlert}s (a proposal opened, an estimate passed, a notice gone quiet) for the
- * operators' robots and webhooks. None changes what the public sees by itself; a published proposal
+ * operators' robots and webhooks, their texts worded by the publisher from the messages (in Chinese). None changes what the public sees by itself; a published proposal
  * does so through the notice it posts.
  */
 public final class IntegrationEvents {
@@ -43,7 +43,8 @@ public final class IntegrationEvents {
     }
 
     /** Monitoring proposes a notice, or resolving one: operators should look now. */
-    public record ProposalOpened(ProposalRecord proposal) implements OperatorAlert, Auditable {
+    public record ProposalOpened(ProposalRecord proposal, String alertTitle, String alertText)
+            implements OperatorAlert, Auditable {
         @Override
         public String alertKind() {
             return "proposal.opened";
@@ -55,20 +56,8 @@ public final class IntegrationEvents {
         }
 
         @Override
-        public String alertTitle() {
-            return proposal.proposesResolving()
-                    ? "监控显示已恢复，建议解除公告 #" + proposal.noticeId()
-                    : "监控告警，建议发布公告：" + proposal.channel() + " " + proposal.state();
-        }
-
-        @Override
-        public String alertText() {
-            return proposal.summary() + (proposal.link() == null ? "" : "\n" + proposal.link());
-        }
-
-        @Override
         public String alertPath() {
-            return "/admin/proposals";
+            return "/admin/integrations#proposals";
         }
 
         @Override
@@ -109,26 +98,12 @@ public final class IntegrationEvents {
     }
 
     /** An open notice's estimated recovery time passed without an update. */
-    public record EstimatePassed(long noticeId, String title, String channelSlug, Instant estimate)
+    public record EstimatePassed(
+            long noticeId, String alertChannelSlug, Instant estimate, String alertTitle, String alertText)
             implements OperatorAlert {
         @Override
         public String alertKind() {
             return "notice.estimatePassed";
-        }
-
-        @Override
-        public String alertChannelSlug() {
-            return channelSlug;
-        }
-
-        @Override
-        public String alertTitle() {
-            return "公告 #" + noticeId + " 已超过预计恢复时间";
-        }
-
-        @Override
-        public String alertText() {
-            return "「" + title + "」的预计恢复时间已过，公开页面已改为「已超过预计恢复时间，我们会尽快更新」。请更新进展或修改预计时间。";
         }
 
         @Override
@@ -138,26 +113,12 @@ public final class IntegrationEvents {
     }
 
     /** An open notice has had no update for the set time. */
-    public record NoticeStale(long noticeId, String title, String channelSlug, Instant lastUpdate, long minutes)
+    public record NoticeStale(
+            long noticeId, String alertChannelSlug, Instant lastUpdate, String alertTitle, String alertText)
             implements OperatorAlert {
         @Override
         public String alertKind() {
             return "notice.stale";
-        }
-
-        @Override
-        public String alertChannelSlug() {
-            return channelSlug;
-        }
-
-        @Override
-        public String alertTitle() {
-            return "公告 #" + noticeId + " 已 " + minutes + " 分钟没有更新";
-        }
-
-        @Override
-        public String alertText() {
-            return "「" + title + "」最近一次更新在 " + minutes + " 分钟前。请告诉用户最新进展。";
         }
 
         @Override

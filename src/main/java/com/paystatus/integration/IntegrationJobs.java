@@ -39,6 +39,7 @@ public class IntegrationJobs {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final IntegrationProperties properties;
+    private final OperatorTexts texts;
 
     IntegrationJobs(
             ProposalRepository proposals,
@@ -49,7 +50,9 @@ public class IntegrationJobs {
             ReportReadModel reports,
             ApplicationEventPublisher events,
             JdbcTemplate jdbc,
-            IntegrationProperties properties) {
+            IntegrationProperties properties,
+            OperatorTexts texts) {
+        this.texts = texts;
         this.proposals = proposals;
         this.service = service;
         this.rules = rules;
@@ -106,19 +109,25 @@ public class IntegrationJobs {
             String channel = notice.channels().keySet().stream().findFirst().orElse(null);
             Instant eta = notice.estimatedRecoveryAt();
             if (eta != null && !eta.isAfter(now) && once(notice.id(), "estimate", eta, now)) {
-                events.publishEvent(new IntegrationEvents.EstimatePassed(notice.id(), notice.title(), channel, eta));
+                events.publishEvent(new IntegrationEvents.EstimatePassed(
+                        notice.id(),
+                        channel,
+                        eta,
+                        texts.zh("operator.estimatePassed.title", notice.id()),
+                        texts.zh("operator.estimatePassed.text", notice.title())));
             }
             Instant last = notice.updates().isEmpty()
                     ? notice.createdAt()
                     : notice.updates().get(0).postedAt();
             Duration stale = properties.staleAfter();
             if (!last.plus(stale).isAfter(now) && once(notice.id(), "stale", last, now)) {
+                long minutes = Duration.between(last, now).toMinutes();
                 events.publishEvent(new IntegrationEvents.NoticeStale(
                         notice.id(),
-                        notice.title(),
                         channel,
                         last,
-                        Duration.between(last, now).toMinutes()));
+                        texts.zh("operator.stale.title", notice.id(), minutes),
+                        texts.zh("operator.stale.text", notice.title(), minutes)));
             }
         }
     }
