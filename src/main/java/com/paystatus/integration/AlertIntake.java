@@ -81,16 +81,18 @@ class AlertIntake {
         int changed = 0;
         int unchanged = 0;
         int unmatched = 0;
+        Map<String, ReceivedAlert> known = known(batch);
         for (AlertSignal signal : batch) {
-            Optional<ReceivedAlert> seen = alerts.findBySourceAndFingerprint(signal.source(), signal.fingerprint());
-            if (seen.isPresent() && !seen.get().differsFrom(signal)) {
+            ReceivedAlert seen = known.get(signal.source() + "\u0000" + signal.fingerprint());
+            if (seen != null && !seen.differsFrom(signal)) {
                 unchanged++;
                 continue;
             }
             changed++;
             String labels = json.writeValueAsString(signal.labels());
-            ReceivedAlert alert = seen.orElseGet(() -> new ReceivedAlert(signal, labels, now));
+            ReceivedAlert alert = seen != null ? seen : new ReceivedAlert(signal, labels, now);
             alert.take(signal, labels, now);
+            known.put(signal.source() + "\u0000" + signal.fingerprint(), alert);
             Optional<IntegrationRules.Match> match = IntegrationRules.match(signal, ruleList, slugs);
             if (match.isEmpty()) {
                 alert.about(null, null, null);
@@ -103,7 +105,7 @@ class AlertIntake {
                     about.channel(),
                     about.state(),
                     about.rule() == null ? null : about.rule().id());
-            alerts.saveAndFlush(alert);
+            alerts.save(alert);
             if (signal.firing()) {
                 firing(alert, bySlug.get(about.channel()), openByChannel, now);
             } else {
@@ -111,6 +113,23 @@ class AlertIntake {
             }
         }
         return new Outcome(batch.size(), changed, unchanged, unmatched);
+    }
+
+    /** The batch's alerts seen before, read in a few queries rather than one per alert. */
+    private Map<String, ReceivedAlert> known(List<AlertSignal> batch) {
+        Map<String, ReceivedAlert> known = new HashMap<>();
+        Map<String, List<String>> bySource = batch.stream()
+                .collect(Collectors.groupingBy(
+                        AlertSignal::source, Collectors.mapping(AlertSignal::fingerprint, Collectors.toList())));
+        bySource.forEach((source, fingerprints) -> {
+            List<String> distinct = fingerprints.stream().distinct().toList();
+            for (int from = 0; from < distinct.size(); from += 500) {
+                alerts.findBySourceAndFingerprintIn(
+                                source, distinct.subList(from, Math.min(distinct.size(), from + 500)))
+                        .forEach(a -> known.put(a.getSource() + "\u0000" + a.getFingerprint(), a));
+            }
+        });
+        return known;
     }
 
     private void firing(ReceivedAlert alert, ChannelRecord channel, Map<String, Proposal> openByChannel, Instant now) {

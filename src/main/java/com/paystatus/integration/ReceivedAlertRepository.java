@@ -1,5 +1,6 @@
 package com.paystatus.integration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,6 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ReceivedAlertRepository extends JpaRepository<ReceivedAlert, Long> {
 
     Optional<ReceivedAlert> findBySourceAndFingerprint(String source, String fingerprint);
+
+    List<ReceivedAlert> findBySourceAndFingerprintIn(String source, Collection<String> fingerprints);
 
     List<ReceivedAlert> findByProposalId(Long proposalId);
 
