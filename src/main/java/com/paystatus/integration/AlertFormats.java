@@ -75,7 +75,7 @@ final class AlertFormats {
                     link(externalUrl));
             signals.add(new AlertSignal(
                     source,
-                    fingerprint(fingerprint, field),
+                    fingerprint(fingerprint, field + ".fingerprint"),
                     "firing".equals(status),
                     labels,
                     null,
