@@ -26,9 +26,15 @@ class IntegrationApiController {
 
     private final IntegrationRules rules;
     private final Proposals proposals;
+    private final RecoveryStatistics recoveries;
     private final ZoneId zone;
 
-    IntegrationApiController(IntegrationRules rules, Proposals proposals, PayStatusProperties properties) {
+    IntegrationApiController(
+            IntegrationRules rules,
+            Proposals proposals,
+            RecoveryStatistics recoveries,
+            PayStatusProperties properties) {
+        this.recoveries = recoveries;
         this.rules = rules;
         this.proposals = proposals;
         this.zone = properties.zone();
@@ -105,6 +111,12 @@ class IntegrationApiController {
                         ApiTimes.format(a.startsAt(), zone),
                         ApiTimes.format(a.changedAt(), zone)))
                 .toList();
+    }
+
+    /** Per channel and notice kind: median and 80th-percentile recovery, and how often the first estimate held. */
+    @GetMapping("/api/admin/integrations/recoveries")
+    List<RecoveryStatistics.Figures> recoveries() {
+        return recoveries.all();
     }
 
     @GetMapping("/api/admin/proposals")

@@ -63,6 +63,7 @@ class IntegrationRoleTest extends HttpTestBase {
                 new Call("PUT", "/api/admin/integrations/rules/1", "{}"),
                 new Call("DELETE", "/api/admin/integrations/rules/1", ""),
                 new Call("GET", "/api/admin/integrations/unmatched", ""),
+                new Call("GET", "/api/admin/integrations/recoveries", ""),
                 new Call("GET", "/api/admin/integrations/alertmanager", ""),
                 new Call("GET", "/api/admin/users", ""),
                 new Call("POST", "/api/admin/users", "{\"username\": \"robot-made\", \"role\": \"admin\"}"),
