@@ -46,6 +46,18 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void monitoringOnlyProposesThroughTheNoticeFeatureAndKnowsNeitherTheAdminNorDelivery() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.paystatus.integration..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.paystatus.admin..", "com.paystatus.security..", "com.paystatus.subscription..")
+                .because("alerts become notices through NoticeService; operators hear of them through OperatorAlert")
+                .check(CLASSES);
+    }
+
+    @Test
     void repositoriesAndEntitiesStayInsideTheirFeature() {
         noClasses()
                 .that()

@@ -47,7 +47,8 @@ import org.springframework.util.unit.DataSize;
  * client that trickles a body is answered 408 and disconnected at the deadline, however slowly it
  * sends; one line is logged for it, as for a client that went away mid-body. A declared body larger
  * than the form limit (urlencoded forms, {@code server.tomcat.max-http-form-post-size}) or {@code
- * paystatus.request-body.max-size} is refused with 413 before it is read. Tomcat alone bounds only
+ * paystatus.request-body.max-size} (for the alert receivers, their own larger cap) is refused with 413
+ * before it is read. Tomcat alone bounds only
  * the wait for each read, and a blocked read holds a worker thread: a couple of hundred slow clients
  * used to take them all. Multipart bodies are left to the container.
  */
@@ -105,7 +106,11 @@ class RequestBodyDeadline {
                 return;
             }
             long declared = request.getContentLengthLong();
-            long limit = isForm(request) ? Math.min(maxBytes, maxFormBytes) : maxBytes;
+            long limit = isForm(request)
+                    ? Math.min(maxBytes, maxFormBytes)
+                    : SecurityConfig.isAlertReceiver(request.getRequestURI())
+                            ? Math.max(maxBytes, RequestSizeLimit.MAX_ALERT_BATCH_BYTES)
+                            : maxBytes;
             if (declared > limit) {
                 log.info(
                         "Refused {} {} from {}: a body of {} bytes, over the limit of {}",

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Caps JSON bodies sent to the admin API at 64 KB: a declared larger body is refused with 413 before
+ * Caps JSON bodies sent to the admin API at 64 KB (the alert receivers at 4 MB): a declared larger body is refused with 413 before
  * anything reads it, and a chunked one stops being read at the cap (and fails as unreadable JSON).
  * Form posts are capped by Tomcat ({@code server.tomcat.max-http-form-post-size}); each field by
  * Bean Validation and the services' own limits.
@@ -29,6 +29,9 @@ class RequestSizeLimit {
 
     static final int MAX_JSON_BYTES = 64 * 1024;
 
+    /** A monitoring tool's batch (Alertmanager sends every alert of a group at once): 1,000 alerts fit. */
+    static final int MAX_ALERT_BATCH_BYTES = 4 * 1024 * 1024;
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> adminApiBodyLimit(
             MessageSource messages, LocaleResolver locales, ProblemWriter problems) {
@@ -36,19 +39,21 @@ class RequestSizeLimit {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (request.getContentLengthLong() > MAX_JSON_BYTES) {
+                int max = SecurityConfig.isAlertReceiver(request.getRequestURI())
+                        ? MAX_ALERT_BATCH_BYTES
+                        : MAX_JSON_BYTES;
+                if (request.getContentLengthLong() > max) {
                     var locale = locales.resolveLocale(request);
                     response.setHeader("Connection", "close");
                     problems.write(
                             response,
                             HttpStatus.PAYLOAD_TOO_LARGE,
                             messages.getMessage("problem.tooLarge.title", null, locale),
-                            messages.getMessage(
-                                    "problem.tooLarge.detail", new Object[] {MAX_JSON_BYTES / 1024}, locale),
+                            messages.getMessage("problem.tooLarge.detail", new Object[] {max / 1024}, locale),
                             null);
                     return;
                 }
-                chain.doFilter(new Capped(request), response);
+                chain.doFilter(new Capped(request, max), response);
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
@@ -60,8 +65,11 @@ class RequestSizeLimit {
     /** Stops reading a body (of unknown length) at the cap. */
     private static final class Capped extends HttpServletRequestWrapper {
 
-        Capped(HttpServletRequest request) {
+        private final int max;
+
+        Capped(HttpServletRequest request, int max) {
             super(request);
+            this.max = max;
         }
 
         @Override
@@ -73,8 +81,8 @@ class RequestSizeLimit {
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
-                    if (b >= 0 && ++read > MAX_JSON_BYTES) {
-                        throw new IOException("request body over " + MAX_JSON_BYTES + " bytes");
+                    if (b >= 0 && ++read > max) {
+                        throw new IOException("request body over " + max + " bytes");
                     }
                     return b;
                 }
@@ -82,8 +90,8 @@ class RequestSizeLimit {
                 @Override
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
-                    if (n > 0 && (read += n) > MAX_JSON_BYTES) {
-                        throw new IOException("request body over " + MAX_JSON_BYTES + " bytes");
+                    if (n > 0 && (read += n) > max) {
+                        throw new IOException("request body over " + max + " bytes");
                     }
                     return n;
                 }

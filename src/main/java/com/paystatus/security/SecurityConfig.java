@@ -94,12 +94,31 @@ class SecurityConfig {
         return new ProblemResponses(messages, locales, json);
     }
 
+    /**
+     * The alert receivers: monitoring tools post here with an {@code integration} token (or an admin);
+     * their bodies may be larger than other admin API calls (a batch of 1,000 alerts).
+     */
+    static final String[] ALERT_RECEIVERS = {
+        "/api/admin/integrations/alertmanager",
+        "/api/admin/integrations/grafana",
+        "/api/admin/integrations/uptime-kuma",
+        "/api/admin/integrations/generic"
+    };
+
+    static boolean isAlertReceiver(String path) {
+        return path != null && java.util.Arrays.asList(ALERT_RECEIVERS).contains(path);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems)
             throws Exception {
         http.securityMatcher("/api/admin/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, ALERT_RECEIVERS)
+                        .hasRole("INTEGRATION")
+                        .requestMatchers(ALERT_RECEIVERS)
+                        .denyAll()
+                        .requestMatchers(
                                 "/api/admin/users/**",
                                 "/api/admin/tokens/**",
                                 "/api/admin/audit/**",

@@ -112,7 +112,7 @@ class PublicPagesTest {
                 "ops");
         try {
             clock.advance(Duration.ofMinutes(45));
-            assertThat(page("/notices/" + notice.id())).contains("原预计 10:30 恢复，已超过预计时间");
+            assertThat(page("/notices/" + notice.id())).contains("原预计 10:30 恢复，已超过预计恢复时间，我们会尽快更新");
         } finally {
             clock.set(TestClockConfig.START);
             notices.postUpdate(notice.id(), new UpdateDraft("resolved", "done", null, null), "ops");

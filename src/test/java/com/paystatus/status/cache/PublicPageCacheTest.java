@@ -419,7 +419,7 @@ class PublicPageCacheTest extends HttpTestBase {
                     .doesNotContain("约 2 小时后");
             assertThat(cache.renders()).isEqualTo(renders + 1);
             clock.advance(Duration.ofMinutes(65));
-            assertThat(http.get("/channels/fenfu-offline").body()).contains("已超过预计时间");
+            assertThat(http.get("/channels/fenfu-offline").body()).contains("已超过预计恢复时间，我们会尽快更新");
         } finally {
             resolve(Http.json(posted).get("id").asLong());
         }
