@@ -4,7 +4,7 @@
 #   jar      java $JAVA_OPTS -jar target/paystatus.jar (the fat jar)
 #   cds      the jar unpacked and started from a class-data-sharing archive, as docker-compose.yml does
 #   mvn      ./mvnw spring-boot:run (Maven's own start included)
-# JAVA_OPTS come from docker-compose.yml. Also: CPU seconds used by the first 200, resident memory, and
+# JAVA_OPTS come from docker-compose.yml unless set (JAVA_OPTS=-Xmx256m, for instance, for older launch settings). Also: CPU seconds used by the first 200, resident memory, and
 # the CPU used while idle for 10 s after it. Never run by ./mvnw verify or .ci/run.
 #   src/bench/startup.sh                    # RUNS=3 WAYS="jar cds mvn"
 set -euo pipefail
@@ -17,7 +17,7 @@ WORK=$(mktemp -d /tmp/paystatus-startup.XXXXXX)
 JAR=${JAR:-target/paystatus.jar}
 [ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
 JAR=$(realpath "$JAR")
-read -r -a FLAGS <<<"$(sed -n 's/^ *JAVA_OPTS: *//p' docker-compose.yml | head -1 | tr -d '"')"
+read -r -a FLAGS <<<"${JAVA_OPTS:-$(sed -n 's/^ *JAVA_OPTS: *//p' docker-compose.yml | head -1 | tr -d '"')}"
 export MALLOC_ARENA_MAX=2
 export PAYSTATUS_ADMIN_PASSWORD=startup-bench-password
 

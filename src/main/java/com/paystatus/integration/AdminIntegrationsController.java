@@ -33,6 +33,7 @@ class AdminIntegrationsController {
     private final NoticeTemplateService templates;
     private final MessageSource messages;
     private final Validator validator;
+    private final RecoveryStatistics recoveries;
 
     AdminIntegrationsController(
             Proposals proposals,
@@ -41,7 +42,9 @@ class AdminIntegrationsController {
             ChannelService channels,
             NoticeTemplateService templates,
             MessageSource messages,
-            Validator validator) {
+            Validator validator,
+            RecoveryStatistics recoveries) {
+        this.recoveries = recoveries;
         this.proposals = proposals;
         this.rules = rules;
         this.jobs = jobs;
@@ -58,6 +61,7 @@ class AdminIntegrationsController {
         model.addAttribute("channels", channels.all());
         model.addAttribute("templates", templates.all());
         model.addAttribute("proposableStates", IntegrationRules.PROPOSABLE);
+        model.addAttribute("recoveries", recoveries.all());
         return "admin/integrations";
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,7 @@ class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factor
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService pool;
+    private final MessageSource messages;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile ScheduledExecutorService loop;
     private volatile Map<String, Sender> senders;
@@ -65,7 +68,9 @@ class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factor
             JsonMapper json,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            MessageSource messages) {
+        this.messages = messages;
         this.deliveries = deliveries;
         this.senderBeans = senderBeans;
         this.subscribers = subscribers;
@@ -230,8 +235,18 @@ class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factor
                 .map(since -> !since.plus(GIVE_UP_AFTER).isAfter(now))
                 .orElse(false);
         if (!"email".equals(d.type()) && (outcome.gone() || tooLong)) {
+            String masked = Secrets.mask(d.type(), d.address());
+            String reason = outcome.gone() ? "410 Gone" : outcome.error();
             transaction.executeWithoutResult(status -> {
                 subscribers.disable(d.subscriberId(), now);
+                events.publishEvent(new SubscriberDisabled(
+                        d.subscriberId(),
+                        messages.getMessage(
+                                "subscription.alert.disabled.title", new Object[] {masked}, Locale.SIMPLIFIED_CHINESE),
+                        messages.getMessage(
+                                "subscription.alert.disabled.text",
+                                new Object[] {masked, reason},
+                                Locale.SIMPLIFIED_CHINESE)));
                 events.publishEvent(new Audited(
                         "system",
                         "subscriber.disable",

@@ -82,17 +82,17 @@ class BilingualNoticesTest extends HttpTestBase {
 
         String english = http.get("/notices/" + bilingual + "?lang=en").body();
         assertThat(english)
-                .containsPattern("<h3>\\s*<span>New checkout launched " + tag + "</span>\\s*</h3>")
+                .contains("<h1>New checkout launched " + tag + "</h1>")
                 .contains("The new checkout is live from tonight.")
                 .doesNotContain("lang=\"zh-CN\"");
         assertThat(http.get("/notices/" + bilingual).body())
-                .containsPattern("<h3>\\s*<span>新版收银台上线 " + tag + "</span>\\s*</h3>")
+                .contains("<h1>新版收银台上线 " + tag + "</h1>")
                 .contains("今晚起使用新版收银台。")
                 .doesNotContain("The new checkout is live from tonight.");
 
         String fallback = http.get("/notices/" + chineseOnly + "?lang=en").body();
         assertThat(fallback)
-                .contains("<span lang=\"zh-CN\">客服热线调整 " + tag + "</span>")
+                .contains("<h1 lang=\"zh-CN\">客服热线调整 " + tag + "</h1>")
                 .containsPattern("<div class=\"message markdown\" lang=\"zh-CN\">\\s*<p>客服热线改为全天服务。</p>");
         // the board and the history list the same way
         assertThat(http.get("/?lang=en").body())

@@ -177,4 +177,41 @@ class OperatorAlertDeliveryTest extends HttpTestBase {
             assertThat(robot.received).hasSize(12);
         }
     }
+
+    @Test
+    void aReceiverSwitchedOffForSayingGoneIsToldToTheOperators() throws Exception {
+        add("webhook", RECEIVER.url("/ops-watch"), "", "operators");
+        try (Receiver gone = new Receiver()) {
+            long hook = add("webhook", gone.url("/gone"), "\"fenfu-repayment\"", "public")
+                    .get("subscriber")
+                    .get("id")
+                    .asLong();
+            gone.answers.add(410);
+            assertThat(http.adminJson("PUT", "/api/admin/channels/fenfu-repayment/state", """
+                            {"state": "degraded", "reason": "Slow."}""")
+                            .statusCode())
+                    .isEqualTo(200);
+            try {
+                Receiver.Received told = Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .until(
+                                () -> RECEIVER.at("/ops-watch").stream()
+                                        .filter(r -> r.body().contains("subscriber.disabled"))
+                                        .toList(),
+                                r -> !r.isEmpty())
+                        .get(0);
+                JsonNode alert = new JsonMapper().readTree(told.body()).get("alert");
+                assertThat(alert.get("title").asString()).contains("已停用");
+                assertThat(alert.get("text").asString()).contains("410 Gone").doesNotContain("/gone");
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from subscriber where id = ? and disabled_at is not null",
+                                Integer.class,
+                                hook))
+                        .isEqualTo(1);
+            } finally {
+                http.adminJson("PUT", "/api/admin/channels/fenfu-repayment/state", """
+                        {"state": "available", "reason": "Back."}""");
+            }
+        }
+    }
 }
