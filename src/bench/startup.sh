@@ -24,17 +24,19 @@ export PAYSTATUS_ADMIN_PASSWORD=startup-bench-password
 # The unpacked jar and its archive, made once (the archive by a training run that stops after refresh).
 java -Djarmode=tools -jar "$JAR" extract --force --destination "$WORK/app" >/dev/null
 java "${FLAGS[@]}" -XX:ArchiveClassesAtExit="$WORK/app/paystatus.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$WORK/app/paystatus.jar" --server.port="$PORT" \
+    -jar "$WORK/app/$(basename "$JAR")" --server.port="$PORT" \
     --spring.datasource.url="jdbc:h2:file:$WORK/train/db;DB_CLOSE_ON_EXIT=FALSE" >"$WORK/train.log" 2>&1
 
-launch() { # way dir -> starts the app in the background, sets PID
+launch() { # way dir -> starts the app in the background, sets PID (the JVM, or Maven's for mvn)
     local db="jdbc:h2:file:$2/db;DB_CLOSE_ON_EXIT=FALSE"
     case $1 in
-        jar) java "${FLAGS[@]}" -jar "$JAR" --server.port="$PORT" --spring.datasource.url="$db" ;;
-        cds) java "${FLAGS[@]}" -XX:SharedArchiveFile="$WORK/app/paystatus.jsa" -jar "$WORK/app/paystatus.jar" \
-                 --server.port="$PORT" --spring.datasource.url="$db" ;;
-        mvn) ./mvnw -q spring-boot:run -Dspring-boot.run.arguments="--server.port=$PORT --spring.datasource.url=$db" ;;
-    esac >"$2/app.log" 2>&1 &
+        jar) java "${FLAGS[@]}" -jar "$JAR" --server.port="$PORT" --spring.datasource.url="$db" \
+                 >"$2/app.log" 2>&1 & ;;
+        cds) java "${FLAGS[@]}" -XX:SharedArchiveFile="$WORK/app/paystatus.jsa" -jar "$WORK/app/$(basename "$JAR")" \
+                 --server.port="$PORT" --spring.datasource.url="$db" >"$2/app.log" 2>&1 & ;;
+        mvn) ./mvnw -q spring-boot:run -Dspring-boot.run.arguments="--server.port=$PORT --spring.datasource.url=$db" \
+                 >"$2/app.log" 2>&1 & ;;
+    esac
     PID=$!
 }
 
