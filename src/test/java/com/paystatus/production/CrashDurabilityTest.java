@@ -3,10 +3,10 @@ package com.paystatus.production;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.PayStatusApplication;
+import com.paystatus.support.ChildApps;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class CrashDurabilityTest {
     }
 
     private void crashAndCount(String database, List<String> databaseArgs) throws Exception {
-        int port = freePort();
+        int port = ChildApps.freePort();
         Process app = start(port, databaseArgs);
         Http http = new Http(port);
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
@@ -116,34 +116,6 @@ class CrashDurabilityTest {
                 "--paystatus.admin.password=" + Http.ADMIN_PASSWORD,
                 "--logging.level.root=WARN"));
         command.addAll(databaseArgs);
-        Process process = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("app-" + port + "-" + System.nanoTime() + ".log")
-                        .toFile())
-                .start();
-        Http http = new Http(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.get("/actuator/health/readiness").statusCode() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The app exited while starting; see " + workDir);
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("The app did not start within 180 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ChildApps.startReady(command, workDir, port);
     }
 }

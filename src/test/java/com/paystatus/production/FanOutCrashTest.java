@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.paystatus.PayStatusApplication;
+import com.paystatus.support.ChildApps;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -75,7 +75,7 @@ class FanOutCrashTest {
     @Execution(ExecutionMode.SAME_THREAD)
     void killedInTheMiddleOfAFanOutEverySubscriberEndsWithTheNoticeOnce() throws Exception {
         String database = EmbeddedPostgres.url("fanout_crash");
-        int port = freePort();
+        int port = ChildApps.freePort();
         Process app = start(port, database);
         JdbcTemplate jdbc = jdbc(database);
         List<String> addresses = subscribers(jdbc, 2000);
@@ -112,8 +112,8 @@ class FanOutCrashTest {
     @Execution(ExecutionMode.SAME_THREAD)
     void twoInstancesOnOneDatabaseSendEachSubscriberExactlyOneMail() throws Exception {
         String database = EmbeddedPostgres.url("fanout_two");
-        int portA = freePort();
-        int portB = freePort();
+        int portA = ChildApps.freePort();
+        int portB = ChildApps.freePort();
         start(portA, database, "60s");
         JdbcTemplate jdbc = jdbc(database);
         List<String> addresses = subscribers(jdbc, 1500);
@@ -212,34 +212,8 @@ class FanOutCrashTest {
                 "--paystatus.base-url=http://127.0.0.1:" + port,
                 "--paystatus.notify.lease=" + lease,
                 "--paystatus.notify.threads=" + THREADS));
-        Process process = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("app-" + port + "-" + System.nanoTime() + ".log")
-                        .toFile())
-                .start();
+        Process process = ChildApps.startReady(command, workDir, port);
         processes.add(process);
-        Http http = new Http(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.get("/actuator/health/readiness").statusCode() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The app exited while starting; see " + workDir);
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The app did not start within 180 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return process;
     }
 }
