@@ -1,10 +1,12 @@
 package com.paystatus.security;
 
 import com.paystatus.audit.Audited;
+import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.PublicEndpoints;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,9 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -61,9 +65,14 @@ class SecurityConfig {
     /** JSON, feeds and badges run nothing and are framed by no one (an SVG badge is shown with {@code <img>}). */
     static final String DATA_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
+    /** BCrypt at the configured cost for new hashes; every stored hash is checked at the cost it carries. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(PayStatusProperties properties) {
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(
+                "bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(properties.admin().passwordHashCost())));
+        encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return encoder;
     }
 
     @Bean

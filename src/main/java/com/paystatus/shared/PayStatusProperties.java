@@ -65,8 +65,21 @@ public record PayStatusProperties(
 
     public record DemoData(@DefaultValue("true") boolean enabled) {}
 
-    /** @param password the first admin's password; blank means "generate one and log it once" */
+    /**
+     * @param password the first admin's password; blank means "generate one and log it once"
+     * @param passwordHashCost BCrypt's cost (log2 of its rounds) for passwords stored from now on; each
+     *     sign-in and each Basic-authenticated API call pays it once (cost 10 is about 70 ms of one core)
+     */
     public record Admin(
             @DefaultValue("admin") String username,
-            @DefaultValue("") String password) {}
+            @DefaultValue("") String password,
+            @Min(4) @Max(31) @DefaultValue("10") int passwordHashCost) {
+
+        @ConstructorBinding
+        public Admin {}
+
+        public Admin(String username, String password) {
+            this(username, password, 10);
+        }
+    }
 }
