@@ -79,7 +79,7 @@ class RolesAndTokensTest extends HttpTestBase {
     static final Action SCHEDULE_MAINTENANCE = new Action("POST", "/api/admin/maintenances", """
             {"title": "升级", "message": "升级", "channels": ["bank-card"],
              "startsAt": "2027-01-01T00:00:00Z", "endsAt": "2027-01-01T02:00:00Z"}""");
-    static final Action EDIT_CHANNEL = new Action("PUT", "/api/admin/channels/union-pay", """
+    static final Action EDIT_CHANNEL = new Action("PUT", "/api/admin/channels/roles-union-pay", """
             {"nameZh": "云闪付", "nameEn": "UnionPay", "groupZh": "其他支付方式", "groupEn": "Other ways to pay",
              "displayOrder": 9, "alternatives": []}""");
     static final Action LIST_USERS = new Action("GET", "/api/admin/users", "");
