@@ -5,29 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
-import com.paystatus.support.TestClockConfig;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The maintenance calendars' inputs: the channel in the path, the language in the query, and the
  * operators' text that ends up in iCalendar properties. None of them breaks a calendar, a public
  * page or anything stored; no text can add an event or a property of its own.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:boundaries;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 class CalendarBoundariesTest {
 
     @LocalServerPort

@@ -2,21 +2,16 @@ package com.paystatus.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.HttpTestBase;
-import com.paystatus.support.TestClockConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** With no SMTP server configured, email subscription is off: no page offers it, the API says so. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 class WithoutSmtpTest extends HttpTestBase {
 
     @Test

@@ -11,6 +11,7 @@ import com.paystatus.maintenance.ExtendMaintenance;
 import com.paystatus.maintenance.MaintenanceDraft;
 import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.maintenance.MaintenanceService;
+import com.paystatus.support.FullAppTest;
 import com.paystatus.support.HttpTestBase;
 import com.paystatus.support.TestClockConfig;
 import java.net.http.HttpResponse;
@@ -21,19 +22,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The maintenance calendar as a calendar app reads it (parsed back with biweekly): the windows to
  * come, under way and just ended, each with a UID that stays and a SEQUENCE that rises when it moves.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:calendar;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@FullAppTest
 class MaintenanceCalendarTest extends HttpTestBase {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
