@@ -253,10 +253,7 @@ public class ChannelService {
 
     private ChannelRecord toRecord(Channel channel, List<StateHold> channelHolds, Map<Long, String> slugs) {
         ChannelState state = effectiveState(channel, channelHolds);
-        List<StateChange> recent =
-                changes.findByChannelIdOrderByChangedAtDescIdDesc(channel.getId(), Limit.of(RECENT_CHANGES)).stream()
-                        .map(ChannelStateChange::toRecord)
-                        .toList();
+        List<StateChange> recent = changes.recent(channel.getId(), Limit.of(RECENT_CHANGES));
         StateChange latest = recent.isEmpty() ? null : recent.get(0);
         return new ChannelRecord(
                 channel.getId(),

@@ -12,6 +12,16 @@ interface ChannelStateChangeRepository extends JpaRepository<ChannelStateChange,
     List<ChannelStateChange> findByChannelIdOrderByChangedAtDescIdDesc(Long channelId, Limit limit);
 
     /**
+     * A channel's latest changes, last first, as records: nothing joins the persistence context, so a
+     * write transaction that reads every channel does not dirty-check ten changes per channel before
+     * each of its later queries (which made reading N channels cost N squared).
+     */
+    @Query(
+            "select new com.paystatus.channel.StateChange(c.fromState, c.toState, c.changedAt, c.changedBy, c.reason,"
+                    + " c.noticeId) from ChannelStateChange c where c.channelId = :channelId order by c.changedAt desc, c.id desc")
+    List<StateChange> recent(Long channelId, Limit limit);
+
+    /**
      * The changes made at the last moment at or before {@code at}, last first: the first is the one in
      * force then. Asked through max(), which both databases answer from the (channel, time) index
      * instead of sorting years of history.
