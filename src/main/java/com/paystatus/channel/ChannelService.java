@@ -97,10 +97,12 @@ public class ChannelService {
 
     @Transactional(readOnly = true)
     public ChannelRecord get(String slug) {
-        return all().stream()
-                .filter(c -> c.slug().equals(slug))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("error.channelNotFound", slug));
+        Channel channel =
+                channels.findBySlug(slug).orElseThrow(() -> new NotFoundException("error.channelNotFound", slug));
+        Map<Long, String> slugs = channels.findAllById(channel.getAlternativeIds()).stream()
+                .collect(Collectors.toMap(Channel::getId, Channel::getSlug));
+        slugs.put(channel.getId(), channel.getSlug());
+        return toRecord(channel, holdsByChannel(clock.instant()).getOrDefault(channel.getId(), List.of()), slugs);
     }
 
     @Transactional(readOnly = true)
