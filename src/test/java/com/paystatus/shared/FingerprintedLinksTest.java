@@ -39,7 +39,7 @@ class FingerprintedLinksTest {
         files.afterPropertiesSet();
         ResourceUrlProvider chain = new ResourceUrlProvider();
         chain.setHandlerMap(Map.of("/**", files));
-        links = new FingerprintedLinks(chain, List.of("/css/**", "/js/**", "/favicon.ico"));
+        links = new FingerprintedLinks(chain, List.of("/css/**", "/js/**", "/favicon*.ico"));
     }
 
     /** Counts the links the resource chain is asked about. */
@@ -66,8 +66,9 @@ class FingerprintedLinksTest {
     void styleSheetsAndScriptsGetTheirFingerprintOnceAndKeepIt() {
         assertThat(links.fingerprint(request, "/css/app.css")).matches("/css/app-[0-9a-f]{32}\\.css");
         assertThat(links.fingerprint(request, "/js/live.js")).matches("/js/live-[0-9a-f]{32}\\.js");
+        assertThat(links.fingerprint(request, "/favicon.ico")).matches("/favicon-[0-9a-f]{32}\\.ico");
         assertThat(links.fingerprint(request, "/css/app.css")).matches("/css/app-[0-9a-f]{32}\\.css");
-        assertThat(lookups).hasValue(2);
+        assertThat(lookups).hasValue(3);
     }
 
     @Test
