@@ -6,6 +6,7 @@ import com.paystatus.channel.ChannelState;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.shared.Coded;
 import com.paystatus.shared.InvalidInputException;
+import com.paystatus.shared.OperatorTexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -155,7 +156,7 @@ class AlertIntake {
         Proposal created = proposals.saveAndFlush(Proposal.toOpen(alert, now));
         openByChannel.put(channel.slug(), created);
         alert.behind(created.getId(), null);
-        events.publishEvent(texts.opened(created.toRecord(1, 1)));
+        events.publishEvent(opened(created.toRecord(1, 1)));
     }
 
     /** The open notice the alert belongs to: the one its proposal led to, or one holding its channel. */
@@ -202,6 +203,16 @@ class AlertIntake {
             return;
         }
         Proposal created = proposals.saveAndFlush(Proposal.toResolve(alert, noticeId, now));
-        events.publishEvent(texts.opened(created.toRecord(1, 0)));
+        events.publishEvent(opened(created.toRecord(1, 0)));
+    }
+
+    /** Tells the operators that a proposal waits for them, in their language. */
+    private IntegrationEvents.ProposalOpened opened(ProposalRecord proposal) {
+        String title = proposal.proposesResolving()
+                ? texts.text("operator.proposal.resolve", proposal.noticeId())
+                : texts.text(
+                        "operator.proposal.open", proposal.channel(), texts.text("channel.state." + proposal.state()));
+        String text = proposal.summary() + (proposal.link() == null ? "" : "\n" + proposal.link());
+        return new IntegrationEvents.ProposalOpened(proposal, title, text);
     }
 }

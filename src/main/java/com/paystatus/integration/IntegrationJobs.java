@@ -5,6 +5,7 @@ import com.paystatus.channel.ChannelState;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeService;
 import com.paystatus.report.ReportReadModel;
+import com.paystatus.shared.OperatorTexts;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,8 +114,8 @@ public class IntegrationJobs {
                         notice.id(),
                         channel,
                         eta,
-                        texts.zh("operator.estimatePassed.title", notice.id()),
-                        texts.zh("operator.estimatePassed.text", notice.title())));
+                        texts.text("operator.estimatePassed.title", notice.id()),
+                        texts.text("operator.estimatePassed.text", notice.title())));
             }
             Instant last = notice.updates().isEmpty()
                     ? notice.createdAt()
@@ -126,8 +127,8 @@ public class IntegrationJobs {
                         notice.id(),
                         channel,
                         last,
-                        texts.zh("operator.stale.title", notice.id(), minutes),
-                        texts.zh("operator.stale.text", notice.title(), minutes)));
+                        texts.text("operator.stale.title", notice.id(), minutes),
+                        texts.text("operator.stale.text", notice.title(), minutes)));
             }
         }
     }

@@ -11,13 +11,12 @@ import com.paystatus.notice.NoticeTemplateService;
 import com.paystatus.notice.UpdateDraft;
 import com.paystatus.shared.ConflictException;
 import com.paystatus.shared.NotFoundException;
+import com.paystatus.shared.OperatorTexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,7 @@ public class Proposals {
     private final NoticeService notices;
     private final NoticeTemplateService templates;
     private final ChannelService channels;
-    private final MessageSource messages;
+    private final OperatorTexts texts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -50,7 +49,7 @@ public class Proposals {
             NoticeService notices,
             NoticeTemplateService templates,
             ChannelService channels,
-            MessageSource messages,
+            OperatorTexts texts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.proposals = proposals;
@@ -59,7 +58,7 @@ public class Proposals {
         this.notices = notices;
         this.templates = templates;
         this.channels = channels;
-        this.messages = messages;
+        this.texts = texts;
         this.events = events;
         this.clock = clock;
     }
@@ -168,7 +167,7 @@ public class Proposals {
     }
 
     private String zh(String key) {
-        return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
+        return texts.text(key);
     }
 
     private static void requireOpen(Proposal proposal) {

@@ -1,10 +1,9 @@
 package com.paystatus.report;
 
 import com.paystatus.shared.OperatorAlert;
-import java.text.MessageFormat;
+import com.paystatus.shared.OperatorTexts;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * The detector flagged a channel, or raised its flag from possible to detected: for the operators'
@@ -63,13 +62,8 @@ public record ReportSpikeDetected(
         };
     }
 
-    /** In the operators' language, Chinese: the default bundle, read without the application's context. */
+    /** In the operators' language, read without the application's context: a record words itself. */
     private static String text(String key, Object... args) {
-        String pattern = ResourceBundle.getBundle(
-                        "messages",
-                        Locale.ROOT,
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                .getString(key);
-        return new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(args);
+        return OperatorTexts.bundled().text(key, args);
     }
 }

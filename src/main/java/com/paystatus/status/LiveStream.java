@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * asynchronous requests: an open page holds a connection and a small emitter, no thread. Sending
  * runs on this class's own thread, never on the scheduler that flushes reports and polls the
  * database. Each stream ends after a while (its reader reconnects at once, as EventSource does), so
- * that a reader that vanished without a word is forgotten even if no write ever fails.
+ * that a reader that vanished without a word is forgotten even if no write ever fails. The revision
+ * is watched, and heartbeats sent, only while at least one stream is open: an instance no system
+ * listens to spends nothing on it.
  */
 @Component
 public class LiveStream {
@@ -47,14 +51,14 @@ public class LiveStream {
         return thread;
     });
     private volatile long sentRevision = -1;
+    /** The watch and the heartbeat while streams are open, else null; changed only in {@link #watchWhileOpen}. */
+    private ScheduledFuture<?> watching;
+
+    private ScheduledFuture<?> beating;
 
     LiveStream(StatusSnapshots snapshots, LiveUpdates settings) {
         this.snapshots = snapshots;
         this.settings = settings;
-        long watch = settings.watch().toMillis();
-        sender.scheduleWithFixedDelay(this::watch, watch, watch, TimeUnit.MILLISECONDS);
-        long beat = settings.heartbeat().toMillis();
-        sender.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     /** A new stream that starts with the current revision, or null when this instance holds enough. */
@@ -65,11 +69,7 @@ public class LiveStream {
         }
         SseEmitter emitter =
                 new SseEmitter(LIFETIME_MILLIS + ThreadLocalRandom.current().nextLong(LIFETIME_MILLIS / 2));
-        Runnable forget = () -> {
-            if (open.remove(emitter)) {
-                count.decrementAndGet();
-            }
-        };
+        Runnable forget = () -> forget(emitter);
         emitter.onCompletion(forget);
         emitter.onTimeout(() -> {
             forget.run();
@@ -77,6 +77,8 @@ public class LiveStream {
         });
         emitter.onError(e -> forget.run());
         open.add(emitter);
+        // before the revision it starts with is read: a change after that read reaches it by the watch
+        watchWhileOpen();
         long revision = snapshots.current().revision();
         try {
             emitter.send(SseEmitter.event()
@@ -87,6 +89,46 @@ public class LiveStream {
             forget.run();
         }
         return emitter;
+    }
+
+    private void forget(SseEmitter emitter) {
+        if (open.remove(emitter)) {
+            count.decrementAndGet();
+            watchWhileOpen();
+        }
+    }
+
+    /**
+     * Starts watching with the first open stream and stops after the last has gone. On a start the
+     * revision to compare with is the current one, read before the new stream reads the revision it
+     * is told first, so no later revision is missed (at worst it is told one it was already told).
+     */
+    private synchronized void watchWhileOpen() {
+        boolean wanted = !open.isEmpty();
+        if (wanted == (watching != null)) {
+            return;
+        }
+        if (!wanted) {
+            watching.cancel(false);
+            beating.cancel(false);
+            watching = null;
+            beating = null;
+            return;
+        }
+        try {
+            sentRevision = snapshots.current().revision();
+            long watch = settings.watch().toMillis();
+            watching = sender.scheduleWithFixedDelay(this::watch, watch, watch, TimeUnit.MILLISECONDS);
+            long beat = settings.heartbeat().toMillis();
+            beating = sender.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the application is stopping; close() ends the stream
+        }
+    }
+
+    /** Whether the revision is being watched now: only while streams are open. */
+    synchronized boolean watching() {
+        return watching != null && !watching.isDone();
     }
 
     /** How many streams are open on this instance. */
@@ -119,9 +161,7 @@ public class LiveStream {
                 emitter.send(data);
             } catch (IOException | IllegalStateException e) {
                 // the reader is gone; completing lets the container free the connection
-                if (open.remove(emitter)) {
-                    count.decrementAndGet();
-                }
+                forget(emitter);
                 emitter.completeWithError(e);
             }
         }

@@ -2,13 +2,13 @@ package com.paystatus.subscription;
 
 import com.paystatus.audit.AuditDetails;
 import com.paystatus.audit.Audited;
+import com.paystatus.shared.OperatorTexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -55,7 +54,7 @@ class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factor
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService pool;
-    private final MessageSource messages;
+    private final OperatorTexts texts;
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile ScheduledExecutorService loop;
     private volatile Map<String, Sender> senders;
@@ -69,8 +68,8 @@ class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factor
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             Clock clock,
-            MessageSource messages) {
-        this.messages = messages;
+            OperatorTexts texts) {
+        this.texts = texts;
         this.deliveries = deliveries;
         this.senderBeans = senderBeans;
         this.subscribers = subscribers;
@@ -241,12 +240,8 @@ class DeliveryWorker implements SmartLifecycle, org.springframework.beans.factor
                 subscribers.disable(d.subscriberId(), now);
                 events.publishEvent(new SubscriberDisabled(
                         d.subscriberId(),
-                        messages.getMessage(
-                                "subscription.alert.disabled.title", new Object[] {masked}, Locale.SIMPLIFIED_CHINESE),
-                        messages.getMessage(
-                                "subscription.alert.disabled.text",
-                                new Object[] {masked, reason},
-                                Locale.SIMPLIFIED_CHINESE)));
+                        texts.text("subscription.alert.disabled.title", masked),
+                        texts.text("subscription.alert.disabled.text", masked, reason)));
                 events.publishEvent(new Audited(
                         "system",
                         "subscriber.disable",

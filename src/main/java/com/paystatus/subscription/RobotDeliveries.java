@@ -59,12 +59,15 @@ class RobotDeliveries implements Sender {
         this.clock = clock;
     }
 
-    /** One sender per vendor, each a bean of its own for the delivery worker. */
+    /**
+     * The delivery worker finds its senders as beans, one per vendor: each is a line here, and all are
+     * made by {@link Factory} from the same parts.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Senders {
 
         @Bean
-        Sender weComRobots(
+        Factory robotDeliveries(
                 RobotSender sender,
                 RobotThrottle throttle,
                 Webhooks webhooks,
@@ -74,66 +77,30 @@ class RobotDeliveries implements Sender {
                 Deliveries deliveries,
                 JsonMapper json,
                 Clock clock) {
-            return new RobotDeliveries(
-                    RobotType.WECOM,
-                    sender,
-                    throttle,
-                    webhooks.urls(),
-                    words,
-                    channels,
-                    links,
-                    deliveries,
-                    json,
-                    clock);
+            return type -> new RobotDeliveries(
+                    type, sender, throttle, webhooks.urls(), words, channels, links, deliveries, json, clock);
         }
 
         @Bean
-        Sender dingTalkRobots(
-                RobotSender sender,
-                RobotThrottle throttle,
-                Webhooks webhooks,
-                MailText words,
-                ChannelService channels,
-                Links links,
-                Deliveries deliveries,
-                JsonMapper json,
-                Clock clock) {
-            return new RobotDeliveries(
-                    RobotType.DINGTALK,
-                    sender,
-                    throttle,
-                    webhooks.urls(),
-                    words,
-                    channels,
-                    links,
-                    deliveries,
-                    json,
-                    clock);
+        Sender weComRobots(Factory robots) {
+            return robots.of(RobotType.WECOM);
         }
 
         @Bean
-        Sender feishuRobots(
-                RobotSender sender,
-                RobotThrottle throttle,
-                Webhooks webhooks,
-                MailText words,
-                ChannelService channels,
-                Links links,
-                Deliveries deliveries,
-                JsonMapper json,
-                Clock clock) {
-            return new RobotDeliveries(
-                    RobotType.FEISHU,
-                    sender,
-                    throttle,
-                    webhooks.urls(),
-                    words,
-                    channels,
-                    links,
-                    deliveries,
-                    json,
-                    clock);
+        Sender dingTalkRobots(Factory robots) {
+            return robots.of(RobotType.DINGTALK);
         }
+
+        @Bean
+        Sender feishuRobots(Factory robots) {
+            return robots.of(RobotType.FEISHU);
+        }
+    }
+
+    /** Makes the sender for one vendor's robots; the parts are the same for every vendor. */
+    @FunctionalInterface
+    interface Factory {
+        RobotDeliveries of(RobotType type);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.paystatus.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
@@ -19,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What an open page listens to, over HTTP: {@code /api/revision} is a few bytes that the page cache
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class LiveEndpointsTest extends HttpTestBase {
 
     private static final AtomicInteger CHANNELS = new AtomicInteger();
+
+    @Autowired
+    LiveStream live;
 
     @Test
     void theRevisionIsAFewCachedBytesAnswered304UntilAChangeMovesIt() {
@@ -92,6 +97,39 @@ class LiveEndpointsTest extends HttpTestBase {
             stream.body().close();
             setState(slug, "available");
         }
+    }
+
+    @Test
+    void theRevisionIsWatchedOnlyWhileAStreamIsOpenAndTheFirstStreamMissesNoChange() throws Exception {
+        // streams other tests closed are noticed gone by the next heartbeat (25 s)
+        await().atMost(Duration.ofSeconds(90)).until(() -> live.openStreams() == 0);
+        assertThat(live.watching()).isFalse();
+
+        String slug = newChannel();
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(http.base() + "/api/live"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            BlockingQueue<String> data = readData(stream.body());
+            long revision = Long.parseLong(data.poll(10, TimeUnit.SECONDS));
+            assertThat(live.watching()).isTrue();
+
+            setState(slug, "maintenance");
+            String next;
+            do {
+                next = data.poll(10, TimeUnit.SECONDS);
+                assertThat(next).as("the change within 10 s").isNotNull();
+            } while (Long.parseLong(next) <= revision);
+        } finally {
+            stream.body().close();
+            setState(slug, "available");
+        }
+        // the next heartbeat finds the reader gone, and with the last stream the watching stops
+        await().atMost(Duration.ofSeconds(90)).until(() -> !live.watching());
+        assertThat(live.openStreams()).isZero();
     }
 
     @Test

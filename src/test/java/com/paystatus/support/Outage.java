@@ -79,14 +79,15 @@ public final class Outage {
         return response;
     }
 
+    /** Fails where it happens when something cannot be ended, rather than leave it to the next class. */
     public void end() {
         for (long id : openNotices) {
-            http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
-                    {"status": "resolved", "message": "已恢复"}""");
+            ok(http.adminJson("POST", "/api/admin/notices/" + id + "/updates", """
+                    {"status": "resolved", "message": "已恢复"}"""));
         }
         for (long id : maintenances) {
-            http.adminJson("POST", "/api/admin/maintenances/" + id + "/complete", """
-                    {"message": "结束"}""");
+            ok(http.adminJson("POST", "/api/admin/maintenances/" + id + "/complete", """
+                    {"message": "结束"}"""));
         }
     }
 }

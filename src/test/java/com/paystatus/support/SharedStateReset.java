@@ -25,7 +25,9 @@ import org.springframework.test.util.ReflectionTestUtils;
 /**
  * What a test in a shared context may have left behind in memory, put back before each test: the
  * test clock at its start, no kept page variants, no sign-in counts or locks. The database is reset
- * only for a {@link FreshBoard} class, once before it; other classes isolate through fresh data.
+ * only for a {@link FreshBoard} class, once before it; other classes isolate through fresh data. The
+ * memory is put back after each test and before each class too, so that a class's {@code @BeforeAll}
+ * and {@code @AfterAll} never run on a clock another test moved.
  *
  * <p>Also undone after each test: MockMvc's {@code csrf()} and {@code user()} replace the CSRF token
  * repository and the security context repository inside the app's own (shared) security filters,
@@ -41,6 +43,10 @@ public class SharedStateReset implements TestExecutionListener {
     public void beforeTestClass(TestContext testContext) {
         if (TestContextAnnotationUtils.hasAnnotation(testContext.getTestClass(), FreshBoard.class)) {
             freshBoard(testContext.getApplicationContext());
+        } else {
+            // a class's @BeforeAll (PageAuditTest's and WorriedUserBrowserTest's outage) runs before any
+            // beforeTestMethod: it must not start from the clock the previous class's last test left
+            resetMemory(testContext.getApplicationContext());
         }
     }
 
@@ -57,6 +63,9 @@ public class SharedStateReset implements TestExecutionListener {
         if (repositories != null) {
             repositories.forEach((filter, field) -> ReflectionTestUtils.setField(filter, (String) field[0], field[1]));
         }
+        // after the test's own @AfterEach: an @AfterAll (an outage's end) and whatever runs next see the
+        // start again, not a clock a test advanced (WorriedUserBrowserTest moves it 20 minutes on)
+        resetMemory(testContext.getApplicationContext());
     }
 
     /** The repositories the app's security filters hold before any test touched them. */

@@ -275,7 +275,9 @@ class PublicPageCacheTest extends HttpTestBase {
         assertThat(css.find()).as("fingerprinted stylesheet link in %s", board).isTrue();
         Matcher js = Pattern.compile("src=\"(/js/live-[0-9a-f]{32}\\.js)\"").matcher(board);
         assertThat(js.find()).as("fingerprinted live.js").isTrue();
-        for (String asset : List.of(css.group(1), js.group(1))) {
+        Matcher icon = Pattern.compile("href=\"(/favicon-[0-9a-f]{32}\\.ico)\"").matcher(board);
+        assertThat(icon.find()).as("fingerprinted icon").isTrue();
+        for (String asset : List.of(css.group(1), js.group(1), icon.group(1))) {
             HttpResponse<byte[]> response = bytes(asset, "Accept-Encoding", "gzip");
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             assertThat(response.headers().firstValue("Cache-Control"))
