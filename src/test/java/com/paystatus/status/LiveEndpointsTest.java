@@ -101,7 +101,7 @@ class LiveEndpointsTest extends HttpTestBase {
 
     @Test
     void theRevisionIsWatchedOnlyWhileAStreamIsOpenAndTheFirstStreamMissesNoChange() throws Exception {
-        // streams other tests closed are noticed gone by the next heartbeat (25 s)
+        // streams other tests closed are noticed gone by the next heartbeat (paystatus.live.heartbeat)
         await().atMost(Duration.ofSeconds(90)).until(() -> live.openStreams() == 0);
         assertThat(live.watching()).isFalse();
 
