@@ -64,6 +64,11 @@ end
 LUA
 
 rate() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+count() { awk '/requests in/ {print $1}' "$1"; }
+load() { uptime | sed 's/.*load average: /load /'; }
+# the app's CPU time so far, in clock ticks (user + system), from /proc
+cpu() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+TICK=$(getconf CLK_TCK)
 summary() { grep -E 'Requests/sec|requests in|Non-2xx|Socket errors|Latency' "$1" | sed 's/^/    /'; }
 
 echo "== warming up for ${WARMUP}s (reads and reports)"
@@ -72,15 +77,19 @@ WARM_PID=$!
 wrk -t1 -c"$REPORTERS" -d"${WARMUP}s" -s "$WORK/reports.lua" "http://127.0.0.1:$PORT/" >/dev/null
 wait "$WARM_PID"
 
-echo "== / alone, ${DURATION}s"
+echo "== / alone, ${DURATION}s ($(load))"
+CPU0=$(cpu)
 wrk -t2 -c"$READERS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/" >"$WORK/alone.txt"
+CPU1=$(cpu)
 summary "$WORK/alone.txt"
 
-echo "== / while reports flood in, ${DURATION}s"
+echo "== / while reports flood in, ${DURATION}s ($(load))"
 wrk -t1 -c"$READERS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/" >"$WORK/read.txt" &
 READ_PID=$!
 wrk -t1 -c"$REPORTERS" -d"${DURATION}s" --latency -s "$WORK/reports.lua" "http://127.0.0.1:$PORT/" >"$WORK/post.txt"
 wait "$READ_PID"
+CPU2=$(cpu)
+LOAD_FLOOD=$(load)
 echo "  reads:"; summary "$WORK/read.txt"
 echo "  reports:"; summary "$WORK/post.txt"
 sleep 6 # one flush interval and a bit: the counts reach the database and the pages
@@ -94,10 +103,15 @@ STORED=$(java -cp "$WORK"/lib/h2-*.jar org.h2.tools.Shell -url "$DB" -user sa \
     -sql "select coalesce(sum(reports), 0) as stored from report_count" | awk 'NR == 2 {print $1}')
 
 ALONE=$(rate "$WORK/alone.txt"); WITH=$(rate "$WORK/read.txt"); POSTS=$(rate "$WORK/post.txt")
+# CPU per request: a read's from / alone; a report's from the flood, less the reads served meanwhile
+PER_READ=$(awk -v c=$((CPU1 - CPU0)) -v t="$TICK" -v n="$(count "$WORK/alone.txt")" 'BEGIN {printf "%.0f", c / t * 1e6 / n}')
+PER_REPORT=$(awk -v c=$((CPU2 - CPU1)) -v t="$TICK" -v r="$(count "$WORK/read.txt")" -v p="$PER_READ" -v n="$(count "$WORK/post.txt")" \
+    'BEGIN {printf "%.0f", (c / t * 1e6 - r * p) / n}')
 echo
 echo "/ alone:                 $ALONE req/s"
 echo "/ during the flood:      $WITH req/s ($(awk -v a="$ALONE" -v b="$WITH" 'BEGIN {printf "%.0f", 100 * b / a}')% of alone)"
-echo "reports during it:       $POSTS req/s"
+echo "reports during it:       $POSTS req/s (at the flood's end: $LOAD_FLOOD)"
+echo "app CPU per request:     $PER_READ us per read of / (alone), about $PER_REPORT us per report (flood)"
 echo "reports accepted by app: $ACCEPTED (warm-up included)"
 echo "reports stored:          $STORED"
 [ "$ACCEPTED" = "$STORED" ] && echo "stored == accepted" || echo "MISMATCH: stored != accepted"

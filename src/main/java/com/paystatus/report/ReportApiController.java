@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +40,7 @@ class ReportApiController {
     private final ReportService reports;
     private final StatusSnapshots snapshots;
     private final ReportReadModel figures;
-    private final MessageSource messages;
+    private final ReportTexts texts;
     private final PayStatusProperties properties;
     private final ProofOfWork proofOfWork;
 
@@ -49,13 +48,13 @@ class ReportApiController {
             ReportService reports,
             StatusSnapshots snapshots,
             ReportReadModel figures,
-            MessageSource messages,
+            ReportTexts texts,
             PayStatusProperties properties,
             ProofOfWork proofOfWork) {
         this.reports = reports;
         this.snapshots = snapshots;
         this.figures = figures;
-        this.messages = messages;
+        this.texts = texts;
         this.properties = properties;
         this.proofOfWork = proofOfWork;
     }
@@ -102,21 +101,11 @@ class ReportApiController {
         ChannelView channel = snapshots.current().channel(slug).orElseThrow();
         AfterReport after = new AfterReport(channel, figures.of(slug));
         NoticeRecord notice = after.notice();
-        String message;
-        List<String> checks = List.of();
-        if (after.known()) {
-            message = messages.getMessage("report.known.notYou", null, locale);
-        } else {
-            message = messages.getMessage(
-                    "report.counts",
-                    new Object[] {after.figures().reports15m(), after.figures().typical15m()},
-                    locale);
-            checks =
-                    List.of("report.check.limit", "report.check.account", "report.check.network", "report.check.app")
-                            .stream()
-                            .map(key -> messages.getMessage(key, null, locale))
-                            .toList();
-        }
+        ReportTexts.Texts words = texts.of(
+                locale,
+                after.known(),
+                after.figures().reports15m(),
+                after.figures().typical15m());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new ReportAnswer(
                         taken.counted(),
@@ -134,8 +123,8 @@ class ReportApiController {
                                         ApiTimes.format(notice.estimatedRecoveryAt(), properties.zone()),
                                         "/notices/" + notice.id()),
                         channel.alternatives().stream().map(a -> a.slug()).toList(),
-                        message,
-                        checks,
+                        words.message(),
+                        words.checks(),
                         taken.outcome() == ReportGate.Outcome.NETWORK_LIMIT ? proofOfWork.challenge() : null));
     }
 }

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param minReports the least number of reports in 5 minutes that can be a spike
  * @param possibleTail the Poisson tail below which 5 minutes are a possible problem
  * @param detectedTail the Poisson tail below which they are a detected problem at once
+ * @param concurrent how many reports are worked on at once (0: one per processor); see {@link
+ *     ReportAdmission}
+ * @param waiting how many more may wait for their turn; beyond them a report is answered 503
  */
 @Validated
 @ConfigurationProperties("paystatus.reports")
@@ -40,4 +43,7 @@ public record ReportProperties(
         double possibleTail,
 
         @DecimalMin("0") @DecimalMax("0.5") @DefaultValue("0.000001")
-        double detectedTail) {}
+        double detectedTail,
+
+        @Min(0) @Max(1000) @DefaultValue("0") int concurrent,
+        @Min(0) @Max(10000) @DefaultValue("100") int waiting) {}

@@ -112,21 +112,46 @@ final class SpikeDetector {
         return sum;
     }
 
-    /** P(X >= k) for X ~ Poisson(mean), summed in log space from k upwards (accurate for tiny tails). */
+    /**
+     * P(X >= k) for X ~ Poisson(mean). The terms are summed relative to the largest one and scaled
+     * once in log space, so that a flood (thousands of reports against a mean of 2, whose terms are
+     * all below the smallest double) costs a few dozen steps and a busy channel's quiet minutes (a
+     * few reports against a mean of thousands) is not taken for a spike: summing the raw terms ran a
+     * million steps of zeros, or of subnormal numbers, for each window, and called such a tail 0.
+     */
     static double poissonTail(long k, double mean) {
         if (k <= 0) {
             return 1.0;
         }
-        double term = Math.exp(-mean + k * Math.log(mean) - logFactorial(k));
-        double sum = term;
-        for (long j = k + 1; j < k + 1_000_000; j++) {
-            term *= mean / j;
+        if (k > mean) {
+            // P(X >= k) = P(X = k) * (1 + mean/(k+1) + mean^2/((k+1)(k+2)) + ...), a series that shrinks
+            return Math.min(1.0, Math.exp(logPoisson(k, mean) + Math.log(relativeSum(k, mean, +1))));
+        }
+        // at or below the mean: 1 - P(X <= k-1), with P(X <= k-1) = P(X = k-1) * (1 + (k-1)/mean + ...)
+        double below = Math.exp(logPoisson(k - 1, mean) + Math.log(relativeSum(k - 1, mean, -1)));
+        return Math.max(0.0, Math.min(1.0, 1.0 - below));
+    }
+
+    /** ln P(X = k) for X ~ Poisson(mean). */
+    private static double logPoisson(long k, double mean) {
+        return -mean + k * Math.log(mean) - logFactorial(k);
+    }
+
+    /**
+     * The sum of the terms from k outwards (upwards for +1, downwards to 0 for -1), each relative to
+     * the term at k, which is the largest of them: it lies between 1 and a few thousand.
+     */
+    private static double relativeSum(long k, double mean, int direction) {
+        double term = 1.0;
+        double sum = 1.0;
+        for (long j = k; direction > 0 || j > 0; j += direction) {
+            term *= direction > 0 ? mean / (j + 1) : j / mean;
             sum += term;
-            if (j > mean && term < sum * 1e-15) {
+            if (term < sum * 1e-16) {
                 break;
             }
         }
-        return Math.min(1.0, sum);
+        return sum;
     }
 
     /** ln(k!), exact for small k, Stirling's series above (error under 1e-10 there). */

@@ -2,7 +2,9 @@ package com.paystatus.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,33 @@ class SpikeDetectorTest {
         // deep tails stay accurate: P(X >= 200) for a mean of 100 is about 1.4e-18
         assertThat(SpikeDetector.poissonTail(200, 100.0)).isBetween(1e-19, 1e-17);
         assertThat(SpikeDetector.logFactorial(40)).isCloseTo(110.32064, within(1e-4));
+    }
+
+    @Test
+    void aFloodOfReportsIsAssessedAtOnce() {
+        // 10,000 reports a minute against a fifth of one: every term of the tail is below the smallest
+        // double; the read model assesses each channel and symptom every few seconds
+        long[] flood = new long[120];
+        Arrays.fill(flood, 10_000);
+        assertThat(SpikeDetector.poissonTail(2_000, 2.0)).isEqualTo(0.0);
+        assertThat(SpikeDetector.poissonTail(200, 2.0)).isBetween(0.0, 1e-300);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int series = 0; series < 35; series++) {
+                assertThat(detector.assess(flood, 0.2).level()).isEqualTo(SpikeLevel.DETECTED);
+            }
+        });
+    }
+
+    @Test
+    void aBusyChannelsQuietMinutesAreNoSpike() {
+        // 400 reports a minute are usual at this hour; then only 20 a minute
+        assertThat(SpikeDetector.poissonTail(100, 2_000.0)).isCloseTo(1.0, within(1e-12));
+        assertThat(SpikeDetector.poissonTail(2_000, 2_000.0)).isBetween(0.49, 0.52);
+        long[] series = steady(120, 400);
+        for (int i = 115; i < 120; i++) {
+            series[i] = 20;
+        }
+        assertThat(detector.assess(series, 400).level()).isEqualTo(SpikeLevel.NONE);
     }
 
     @Test
