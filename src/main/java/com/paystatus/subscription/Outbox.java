@@ -38,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Outbox {
 
+    /** The newest updates a notification carries (webhooks' incident_updates); a notice may have many more. */
+    static final int MAX_UPDATES = 50;
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final ChannelService channels;
@@ -192,6 +195,7 @@ class Outbox {
                 notice.createdAt(),
                 clock.instant(),
                 notice.updates().stream()
+                        .limit(MAX_UPDATES)
                         .map(u -> new NotificationContent.Step(u.status().code(), u.message(), u.postedAt()))
                         .toList(),
                 alternatives(notice.channels().keySet()),
