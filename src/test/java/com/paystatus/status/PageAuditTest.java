@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * categories) scores 100 in performance, accessibility, best practices and SEO on {@code /}, a channel
  * page, a notice page and {@code /history}, and 100 in accessibility and best practices on the widget
  * (it is {@code noindex}: its SEO score is exempt; its performance is recorded). Each page is timed as
- * its readers get it, from the page cache; a performance score below 100 is the median of three runs
+ * its readers get it, from the page cache; a performance score below 100 is the median of five runs
  * (Lighthouse's advice on its variance; two shared cores vary a lot). One browser for axe
  * and the checker, pages in a row, and one for Lighthouse. Needs Chromium ({@code paystatus.browser-tests}) and the npm tools ({@code
  * paystatus.page-audits}, see {@link AuditTools}); each is skipped without them unless required.
