@@ -1,3 +1,5 @@
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,250 +17,430 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Simulated open pages for src/bench/live.sh: PAGES connections to /api/live (each from its own /24,
- * as X-Forwarded-For from the trusted loopback proxy), held by one NIO thread as a browser's
- * EventSource holds its stream. CHANGES times an operator changes a channel through the admin API;
- * for each, every page records when its stream said the new revision and when it had fetched the page
- * at that revision (GET /?r=N after a random 0-1 s, again after 250-500 ms while a cache still hands
- * out the previous one, as js/live.js does). Prints p50/p95/max of both delays, counted from just before the admin request.
+ * Simulated open pages for src/bench/live.sh, doing what js/live.js does: each page asks
+ * /api/revision every POLL seconds times 0.75-1.25 (jitter) with If-None-Match, over its connection
+ * if the server kept it open and over a new one otherwise, as a browser does; when the answer names a
+ * revision past the one the page was rendered at, it fetches itself (GET /?r=N) at once, and again
+ * after 250-500 ms while a cache still hands out the previous revision. All pages run on one NIO
+ * thread, each from its own /24 (X-Forwarded-For from the trusted loopback proxy).
  *
- *   java src/bench/LiveBench.java PORT PAGES CHANGES ADMIN_PASSWORD
+ * <p>CHANGES times an operator changes a channel through the admin API; for each, every page records
+ * when its poll heard the new revision and when it had fetched the page at it (what the user sees),
+ * counted from just before the admin request. Prints p50/p95/max of both over all pages (one that
+ * did not see it within 30 s counts as slower than any that did).
+ *
+ *   java src/bench/LiveBench.java PORT PAGES CHANGES ADMIN_PASSWORD [POLL_SECONDS]
  */
 public class LiveBench {
 
     static final Pattern REVISION = Pattern.compile("data-revision=\"([0-9]+)\"");
+    static final Pattern JSON_REVISION = Pattern.compile("\"revision\"\\s*:\\s*([0-9]+)");
 
     static String host;
     static int port;
+    static double pollSeconds;
     static volatile long target = Long.MAX_VALUE; // the revision pages wait for
     static volatile long changeStartNanos;
-    static final ConcurrentLinkedQueue<Long> eventDelays = new ConcurrentLinkedQueue<>();
+    static final ConcurrentLinkedQueue<Long> heardDelays = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<Long> pageDelays = new ConcurrentLinkedQueue<>();
-    static final AtomicInteger open = new AtomicInteger();
-    static final AtomicInteger failed = new AtomicInteger();
-    static final AtomicInteger pageErrors = new AtomicInteger();
+    static final AtomicLong polls = new AtomicLong();
+    static final AtomicLong notModified = new AtomicLong();
+    static final AtomicLong connections = new AtomicLong();
+    static final AtomicLong errors = new AtomicLong();
+    static final AtomicLong pageFetches = new AtomicLong();
     static final AtomicLong pageRetries = new AtomicLong();
-    static HttpClient http;
-    static final java.util.concurrent.ScheduledExecutorService DELAYS =
-            java.util.concurrent.Executors.newScheduledThreadPool(2);
-    static Semaphore inFlight = new Semaphore(Integer.getInteger("fetchers", 256));
+    static volatile String firstError;
 
-    /** One simulated page: its connection, a chunked-body decoder and an SSE line reader. */
+    static Selector selector;
+    static final PriorityQueue<Page> due = new PriorityQueue<>((a, b) -> Long.compare(a.dueNanos, b.dueNanos));
+
+    /** One simulated open page: its revision, its ETag, its connection (when the server kept one). */
     static final class Page {
         final int index;
-        final SocketChannel channel;
-        final StringBuilder head = new StringBuilder();
-        final StringBuilder line = new StringBuilder();
-        boolean inBody;
-        long chunkLeft = -1; // -1: reading a chunk-size line
-        final StringBuilder sizeLine = new StringBuilder();
-        boolean skipCrlf;
-        long seenFor = -1; // the target this page already recorded
+        long revision; // the revision the page shows
+        long wanted; // the newest revision heard of
+        String etag;
+        long dueNanos;
+        SocketChannel channel;
+        SelectionKey key;
+        boolean fresh; // the connection was opened for this request (no retry on failure)
+        boolean fetchingPage; // the request in flight is the page itself, not /api/revision
+        boolean busy;
+        int attempt;
+        long recordedHeard = -1;
+        long recordedPage = -1;
+        ByteBuffer out;
+        final ByteArrayOutputStream in = new ByteArrayOutputStream();
 
-        Page(int index, SocketChannel channel) {
+        Page(int index, long revision) {
             this.index = index;
-            this.channel = channel;
+            this.revision = revision;
         }
 
-        void bytes(ByteBuffer buffer) {
-            while (buffer.hasRemaining()) {
-                byte b = buffer.get();
-                if (!inBody) {
-                    head.append((char) b);
-                    int n = head.length();
-                    if (n >= 4 && head.charAt(n - 4) == '\r' && head.charAt(n - 3) == '\n'
-                            && head.charAt(n - 2) == '\r' && head.charAt(n - 1) == '\n') {
-                        inBody = true;
-                        if (!head.toString().startsWith("HTTP/1.1 200")) {
-                            failed.incrementAndGet();
-                            System.err.println("page " + index + ": " + head.toString().lines().findFirst().orElse(""));
-                        } else {
-                            open.incrementAndGet();
-                        }
-                    }
-                    continue;
-                }
-                if (chunkLeft < 0) {
-                    if (b == '\n') {
-                        String size = sizeLine.toString().trim();
-                        sizeLine.setLength(0);
-                        if (size.isEmpty()) {
-                            continue; // the CRLF after a chunk's data
-                        }
-                        chunkLeft = Long.parseLong(size.split(";")[0], 16);
-                    } else {
-                        sizeLine.append((char) b);
-                    }
-                    continue;
-                }
-                chunkLeft--;
-                if (chunkLeft == 0) {
-                    chunkLeft = -1;
-                }
-                if (b == '\n') {
-                    String text = line.toString();
-                    line.setLength(0);
-                    if (text.startsWith("data:")) {
-                        event(Long.parseLong(text.substring(5).trim()));
-                    }
-                } else if (b != '\r') {
-                    line.append((char) b);
-                }
+        String request() {
+            String path = fetchingPage ? "/?r=" + wanted : "/api/revision";
+            StringBuilder r = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append(':').append(port)
+                    .append("\r\nAccept-Encoding: gzip\r\nAccept-Language: zh-CN\r\nX-Forwarded-For: 10.")
+                    .append(index / 256 % 256).append('.').append(index % 256).append(".1\r\n");
+            if (fetchingPage) {
+                r.append("Cache-Control: no-store\r\n");
+            } else if (etag != null) {
+                r.append("If-None-Match: ").append(etag).append("\r\n");
             }
-        }
-
-        void event(long revision) {
-            long wanted = target;
-            if (revision >= wanted && seenFor != wanted) {
-                seenFor = wanted;
-                long start = changeStartNanos;
-                eventDelays.add(System.nanoTime() - start);
-                // as js/live.js does: each page waits 0-1 s before fetching itself, so that the herd is spread
-                DELAYS.schedule(() -> fetch(wanted, start, 0), (long) (Math.random() * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
+            return r.append("\r\n").toString();
         }
     }
 
-    static void fetch(long revision, long start, int attempt) {
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
+    /** A parsed response, or null while incomplete. */
+    record Response(int status, String etag, boolean close, byte[] body) {}
+
+    static Response parse(byte[] data) throws IOException {
+        int end = -1;
+        for (int i = 3; i < data.length; i++) {
+            if (data[i - 3] == '\r' && data[i - 2] == '\n' && data[i - 1] == '\r' && data[i] == '\n') {
+                end = i + 1;
+                break;
+            }
+        }
+        if (end < 0) {
+            return null;
+        }
+        String[] lines = new String(data, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        long length = 0;
+        boolean chunked = false;
+        boolean gzip = false;
+        boolean close = false;
+        String etag = null;
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = lines[i].substring(colon + 1).trim();
+            switch (name) {
+                case "content-length" -> length = Long.parseLong(value);
+                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "content-encoding" -> gzip = value.toLowerCase(Locale.ROOT).contains("gzip");
+                case "connection" -> close = value.toLowerCase(Locale.ROOT).contains("close");
+                case "etag" -> etag = value;
+                default -> {}
+            }
+        }
+        byte[] body;
+        if (chunked) {
+            ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+            int at = end;
+            while (true) {
+                int lineEnd = indexOfCrlf(data, at);
+                if (lineEnd < 0) {
+                    return null;
+                }
+                int size = Integer.parseInt(
+                        new String(data, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+                at = lineEnd + 2;
+                if (size == 0) {
+                    if (indexOfCrlf(data, at) < 0) {
+                        return null;
+                    }
+                    break;
+                }
+                if (data.length < at + size + 2) {
+                    return null;
+                }
+                decoded.write(data, at, size);
+                at += size + 2;
+            }
+            body = decoded.toByteArray();
+        } else {
+            if (data.length < end + length) {
+                return null;
+            }
+            body = java.util.Arrays.copyOfRange(data, end, (int) (end + length));
+        }
+        if (gzip && body.length > 0) {
+            try (GZIPInputStream unzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = unzip.readAllBytes();
+            }
+        }
+        return new Response(status, etag, close, body);
+    }
+
+    static int indexOfCrlf(byte[] data, int from) {
+        for (int i = from + 1; i < data.length; i++) {
+            if (data[i - 1] == '\r' && data[i] == '\n') {
+                return i - 1;
+            }
+        }
+        return -1;
+    }
+
+    static long jitteredPollNanos() {
+        return (long) (pollSeconds * 1e9 * (0.75 + ThreadLocalRandom.current().nextDouble() * 0.5));
+    }
+
+    static void schedule(Page page, long delayNanos) {
+        page.dueNanos = System.nanoTime() + delayNanos;
+        due.add(page);
+    }
+
+    /** Sends the page's next request, over its kept connection or a new one. */
+    static void send(Page page) throws IOException {
+        page.busy = true;
+        page.in.reset();
+        page.out = ByteBuffer.wrap(page.request().getBytes(StandardCharsets.US_ASCII));
+        if (page.channel != null && page.channel.isOpen()) {
+            page.fresh = false;
+            page.key.interestOps(SelectionKey.OP_WRITE);
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/?r=" + revision))
-                .header("Accept-Language", "zh-CN")
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            inFlight.release();
-            long seen = -1;
-            if (error == null && response.statusCode() == 200) {
-                Matcher m = REVISION.matcher(response.body());
+        page.fresh = true;
+        page.channel = SocketChannel.open();
+        page.channel.configureBlocking(false);
+        connections.incrementAndGet();
+        page.channel.connect(new InetSocketAddress(host, port));
+        page.key = page.channel.register(selector, SelectionKey.OP_CONNECT, page);
+    }
+
+    static void drop(Page page) {
+        if (page.key != null) {
+            page.key.cancel();
+        }
+        if (page.channel != null) {
+            try {
+                page.channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        page.channel = null;
+        page.key = null;
+    }
+
+    /** The request failed: over a kept connection the server may just have closed it, so once more anew. */
+    static void failed(Page page, String why) throws IOException {
+        boolean retry = !page.fresh && page.busy;
+        drop(page);
+        if (!page.busy) {
+            return; // an idle connection broke: the page's next check, already due, opens another
+        }
+        if (retry) {
+            send(page);
+            return;
+        }
+        page.busy = false;
+        errors.incrementAndGet();
+        if (firstError == null) {
+            firstError = "page " + page.index + ": " + why;
+        }
+        if (page.fetchingPage) {
+            page.attempt++;
+            schedule(page, (long) ((1000 + ThreadLocalRandom.current().nextDouble() * 1000) * 1e6));
+        } else {
+            schedule(page, jitteredPollNanos());
+        }
+    }
+
+    static void answered(Page page, Response response) throws IOException {
+        page.busy = false;
+        if (response.close()) {
+            drop(page);
+        }
+        long now = System.nanoTime();
+        if (!page.fetchingPage) {
+            polls.incrementAndGet();
+            if (response.status() == 304) {
+                notModified.incrementAndGet();
+            } else if (response.status() == 200) {
+                page.etag = response.etag();
+                Matcher m = JSON_REVISION.matcher(new String(response.body(), StandardCharsets.UTF_8));
                 if (m.find()) {
-                    seen = Long.parseLong(m.group(1));
+                    long r = Long.parseLong(m.group(1));
+                    long wanted = target;
+                    if (r >= wanted && page.recordedHeard != wanted) {
+                        page.recordedHeard = wanted;
+                        heardDelays.add(now - changeStartNanos);
+                    }
+                    if (r > page.revision && r > page.wanted) {
+                        page.wanted = r;
+                        page.fetchingPage = true;
+                        page.attempt = 0;
+                        send(page); // as live.js: refresh(0) at once, the polls' jitter spreads the herd
+                        return;
+                    }
                 }
             } else {
-                pageErrors.incrementAndGet();
+                errors.incrementAndGet();
             }
-            if (seen >= revision) {
-                pageDelays.add(System.nanoTime() - start);
-            } else if (attempt < 40) {
-                pageRetries.incrementAndGet();
+            schedule(page, jitteredPollNanos());
+            return;
+        }
+        pageFetches.incrementAndGet();
+        long seen = -1;
+        if (response.status() == 200) {
+            Matcher m = REVISION.matcher(new String(response.body(), StandardCharsets.UTF_8));
+            if (m.find()) {
+                seen = Long.parseLong(m.group(1));
+            }
+        } else {
+            errors.incrementAndGet();
+        }
+        if (seen < page.wanted && page.attempt < 20) {
+            page.attempt++;
+            pageRetries.incrementAndGet();
+            schedule(page, (long) ((250 + ThreadLocalRandom.current().nextDouble() * 250) * 1e6));
+            return;
+        }
+        page.fetchingPage = false;
+        page.revision = Math.max(page.revision, seen);
+        long wanted = target;
+        if (page.revision >= wanted && page.recordedPage != wanted) {
+            page.recordedPage = wanted;
+            pageDelays.add(now - changeStartNanos);
+        }
+        schedule(page, jitteredPollNanos());
+    }
+
+    static void loop(List<Page> pages) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        byte[] chunk = new byte[64 * 1024];
+        while (true) {
+            long now = System.nanoTime();
+            Page next;
+            while ((next = due.peek()) != null && next.dueNanos <= now) {
+                due.poll();
                 try {
-                    Thread.sleep(250 + (long) (Math.random() * 250));
-                } catch (InterruptedException e) {
-                    return;
+                    send(next);
+                } catch (IOException e) {
+                    failed(next, e.toString());
                 }
-                fetch(revision, start, attempt + 1);
             }
-        });
+            next = due.peek();
+            long waitMs = next == null ? 100 : Math.max(1, (next.dueNanos - System.nanoTime()) / 1_000_000);
+            selector.select(Math.min(waitMs, 100));
+            Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+            while (keys.hasNext()) {
+                SelectionKey key = keys.next();
+                keys.remove();
+                Page page = (Page) key.attachment();
+                if (!key.isValid()) {
+                    continue;
+                }
+                try {
+                    if (key.isConnectable()) {
+                        page.channel.finishConnect();
+                        key.interestOps(SelectionKey.OP_WRITE);
+                    } else if (key.isWritable()) {
+                        page.channel.write(page.out);
+                        if (!page.out.hasRemaining()) {
+                            key.interestOps(SelectionKey.OP_READ);
+                        }
+                    } else if (key.isReadable()) {
+                        buffer.clear();
+                        int n = page.channel.read(buffer);
+                        if (n < 0) {
+                            if (page.busy) {
+                                failed(page, "closed by the server");
+                            } else {
+                                drop(page); // the server closed the idle connection: the next poll opens one
+                            }
+                            continue;
+                        }
+                        buffer.flip();
+                        buffer.get(chunk, 0, n);
+                        if (!page.busy) {
+                            continue;
+                        }
+                        page.in.write(chunk, 0, n);
+                        Response response = parse(page.in.toByteArray());
+                        if (response != null) {
+                            answered(page, response);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failed(page, e.toString());
+                }
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
         host = "127.0.0.1";
         port = Integer.parseInt(args[0]);
-        int pages = Integer.parseInt(args[1]);
+        int pageCount = Integer.parseInt(args[1]);
         int changes = Integer.parseInt(args[2]);
         String password = args[3];
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        pollSeconds = args.length > 4 ? Double.parseDouble(args[4]) : 2;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-        Selector selector = Selector.open();
-        ConcurrentLinkedQueue<Page> toRegister = new ConcurrentLinkedQueue<>();
-        Thread loop = new Thread(() -> {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(16 * 1024);
-            try {
-                while (true) {
-                    selector.select(100);
-                    Page p;
-                    while ((p = toRegister.poll()) != null) {
-                        p.channel.register(selector, SelectionKey.OP_CONNECT, p);
+        long rendered = revision(http);
+        selector = Selector.open();
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < pageCount; i++) {
+            Page page = new Page(i, rendered);
+            pages.add(page);
+            // pages were opened at different moments: their first checks spread over one interval
+            page.dueNanos = System.nanoTime() + (long) (ThreadLocalRandom.current().nextDouble() * pollSeconds * 1e9);
+            due.add(page);
+        }
+        Thread loop = new Thread(
+                () -> {
+                    try {
+                        loop(pages);
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
                     }
-                    Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                    while (keys.hasNext()) {
-                        SelectionKey key = keys.next();
-                        keys.remove();
-                        Page page = (Page) key.attachment();
-                        try {
-                            if (key.isConnectable()) {
-                                page.channel.finishConnect();
-                                int i = page.index;
-                                String request = "GET /api/live HTTP/1.1\r\nHost: " + host + ":" + port
-                                        + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n"
-                                        + "X-Forwarded-For: 10." + (i / 256 % 256) + "." + (i % 256) + ".1\r\n\r\n";
-                                page.channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-                                key.interestOps(SelectionKey.OP_READ);
-                            } else if (key.isReadable()) {
-                                buffer.clear();
-                                int n = page.channel.read(buffer);
-                                if (n < 0) {
-                                    key.cancel();
-                                    page.channel.close();
-                                    open.decrementAndGet();
-                                    System.err.println("page " + page.index + ": stream closed by the server");
-                                    continue;
-                                }
-                                buffer.flip();
-                                page.bytes(buffer);
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            key.cancel();
-                            failed.incrementAndGet();
-                            try {
-                                page.channel.close();
-                            } catch (IOException ignored) {
-                                // closing anyway
-                            }
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        }, "pages");
+                },
+                "pages");
         loop.setDaemon(true);
         loop.start();
 
-        long openStart = System.nanoTime();
-        for (int i = 0; i < pages; i++) {
-            SocketChannel channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            channel.connect(new InetSocketAddress(host, port));
-            toRegister.add(new Page(i, channel));
-            selector.wakeup();
-            if (i % 200 == 199) {
-                // a few hundred at a time: Tomcat's accept queue is 100 long
-                long deadline = System.nanoTime() + 10_000_000_000L;
-                while (open.get() + failed.get() < i - 200 && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
-            }
-        }
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (open.get() + failed.get() < pages && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        System.out.printf("OPEN %d streams open, %d failed, in %.1f s%n",
-                open.get(), failed.get(), (System.nanoTime() - openStart) / 1e9);
+        Thread.sleep((long) (pollSeconds * 3000)); // every page has checked a few times
+        long p0 = polls.get();
+        long t0 = System.nanoTime();
+        Thread.sleep(5000);
+        double rate = (polls.get() - p0) / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "OPEN %d pages checking every %.1f s (jittered): %.0f checks/s, %d%% answered 304, %d connections opened, %d errors%n",
+                pageCount, pollSeconds, rate, polls.get() == 0 ? 0 : 100 * notModified.get() / polls.get(),
+                connections.get(), errors.get());
         System.out.println("READY"); // live.sh measures the idle cost now
+        long readyPolls = polls.get();
+        long readyNotModified = notModified.get();
+        long readyConnections = connections.get();
+        long readyErrors = errors.get();
+        long readyAt = System.nanoTime();
         waitForLine();
+        long idlePolls = polls.get();
+        long idleConnections = connections.get();
+        double idleSeconds = (System.nanoTime() - readyAt) / 1e9;
+        System.out.printf(
+                "IDLE while measured (%.0f s): %.0f checks/s, %d%% answered 304, %.0f connections opened/s, %d errors%n",
+                idleSeconds, (idlePolls - readyPolls) / idleSeconds,
+                idlePolls == readyPolls ? 0 : 100 * (notModified.get() - readyNotModified) / (idlePolls - readyPolls),
+                (idleConnections - readyConnections) / idleSeconds, errors.get() - readyErrors);
 
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        List<Long> allEvents = new ArrayList<>();
+        List<Long> allHeard = new ArrayList<>();
         List<Long> allPages = new ArrayList<>();
         for (int c = 0; c < changes; c++) {
-            long before = revision();
-            eventDelays.clear();
+            long before = revision(http);
+            heardDelays.clear();
             pageDelays.clear();
-            target = before + 1;
             changeStartNanos = System.nanoTime();
+            target = before + 1;
             String state = c % 2 == 0 ? "degraded" : "available";
             HttpResponse<String> set = http.send(
                     HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/admin/channels/alipay/state"))
@@ -271,45 +453,51 @@ public class LiveBench {
                 throw new IllegalStateException("admin change answered " + set.statusCode() + ": " + set.body());
             }
             long waitUntil = System.nanoTime() + 30_000_000_000L;
-            while (pageDelays.size() < open.get() && System.nanoTime() < waitUntil) {
+            while (pageDelays.size() < pageCount && System.nanoTime() < waitUntil) {
                 Thread.sleep(20);
             }
-            List<Long> events = new ArrayList<>(eventDelays);
+            List<Long> heard = new ArrayList<>(heardDelays);
             List<Long> seen = new ArrayList<>(pageDelays);
-            System.out.printf("CHANGE %d (to revision %d, %s): stream %s; page %s%n",
-                    c + 1, target, state, stats(events, open.get()), stats(seen, open.get()));
-            allEvents.addAll(events);
+            System.out.printf("CHANGE %d (to revision %d, %s): heard %s; page shown %s%n",
+                    c + 1, target, state, stats(heard, pageCount), stats(seen, pageCount));
+            allHeard.addAll(heard);
             allPages.addAll(seen);
             target = Long.MAX_VALUE;
             Thread.sleep(5000); // let the herd settle before the next change
         }
-        System.out.printf("ALL %d changes x %d pages: stream %s; page %s; page fetch retries %d, errors %d%n",
-                changes, open.get(), stats(allEvents, changes * open.get()), stats(allPages, changes * open.get()),
-                pageRetries.get(), pageErrors.get());
+        System.out.printf(
+                "ALL %d changes x %d pages: heard %s; page shown %s; page fetches %d, retries %d, errors %d%s%n",
+                changes, pageCount, stats(allHeard, changes * pageCount), stats(allPages, changes * pageCount),
+                pageFetches.get(), pageRetries.get(), errors.get(), firstError == null ? "" : " (first: " + firstError + ")");
+        System.out.printf("DURING the changes: %d checks, %d connections opened%n",
+                polls.get() - idlePolls, connections.get() - idleConnections);
         System.out.println("DONE");
         waitForLine();
     }
 
-    static long revision() throws Exception {
+    static long revision(HttpClient http) throws Exception {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/revision")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("([0-9]+)").matcher(r.body());
-        m.find();
+        Matcher m = JSON_REVISION.matcher(r.body());
+        if (!m.find()) {
+            throw new IllegalStateException("/api/revision answered " + r.statusCode() + ": " + r.body());
+        }
         return Long.parseLong(m.group(1));
     }
 
+    /** Percentiles over all pages that should have seen it: a page that never did counts as slowest. */
     static String stats(List<Long> nanos, int expected) {
-        if (nanos.isEmpty()) {
-            return "none of " + expected;
-        }
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        return String.format("%d/%d seen, p50 %d ms, p95 %d ms, max %d ms",
-                sorted.size(), expected,
-                sorted.get(sorted.size() / 2) / 1_000_000,
-                sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1)) / 1_000_000,
-                sorted.get(sorted.size() - 1) / 1_000_000);
+        return String.format("%d/%d, p50 %s, p95 %s, max %s",
+                sorted.size(), expected, rank(sorted, expected, 0.5), rank(sorted, expected, 0.95),
+                rank(sorted, expected, 1.0));
+    }
+
+    static String rank(List<Long> sorted, int expected, double share) {
+        int index = (int) Math.max(0, Math.ceil(expected * share) - 1);
+        return index < sorted.size() ? sorted.get(index) / 1_000_000 + " ms" : "not within 30 s";
     }
 
     /** Waits for the script to say go on (a line on stdin), so that it can measure in between. */

@@ -1,6 +1,7 @@
 package com.paystatus.security;
 
 import com.paystatus.audit.Audited;
+import com.paystatus.shared.PageStyle;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.PublicEndpoints;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,9 +56,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    /** No inline script anywhere; styles only from our stylesheet (no inline styles are used). */
-    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * No inline script anywhere; styles only from our stylesheet, served or carried inline by the public
+     * layout and allowed by its hash (see {@link PageStyle}); no other inline style.
+     */
+    static String pagesCsp(PageStyle style) {
+        return "default-src 'self'; script-src 'self'; style-src 'self' " + style.cspSource()
+                + "; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     /** The widget is one self-contained document with an inline stylesheet, made to be framed anywhere. */
     static final String WIDGET_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
@@ -244,7 +250,8 @@ class SecurityConfig {
             HttpSecurity http,
             AuthenticationManager authentication,
             AppUserDetailsService users,
-            ApplicationEventPublisher events)
+            ApplicationEventPublisher events,
+            PageStyle pageStyle)
             throws Exception {
         // No session before someone signs in: the page asked for before the login form and the CSRF
         // token live in cookies, so showing the form (or the board) costs the server nothing.
@@ -296,7 +303,7 @@ class SecurityConfig {
                         response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     }
                 }))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(pagesCsp(pageStyle)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .requestCache(cache -> cache.requestCache(savedRequests))

@@ -15,16 +15,24 @@ class PageModel {
 
     private final PayStatusProperties properties;
     private final Markdown markdown;
+    private final PageStyle pageStyle;
 
-    PageModel(PayStatusProperties properties, Markdown markdown) {
+    PageModel(PayStatusProperties properties, Markdown markdown, PageStyle pageStyle) {
         this.properties = properties;
         this.markdown = markdown;
+        this.pageStyle = pageStyle;
     }
 
     /** For {@code th:utext}, where Thymeleaf allows no bean reference: {@code ${markdown.html(text)}}. */
     @ModelAttribute("markdown")
     Markdown markdown() {
         return markdown;
+    }
+
+    /** The stylesheet the public layout carries inline (see {@link PageStyle}). */
+    @ModelAttribute("pageStyle")
+    PageStyle pageStyle() {
+        return pageStyle;
     }
 
     @ModelAttribute("requestPath")

@@ -19,11 +19,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,8 +47,13 @@ class HardeningTest extends HttpTestBase {
         return response.headers().firstValue(name).orElse("");
     }
 
+    private static String sha256(String text) throws Exception {
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
-    void pagesForbidInlineScriptsAndFramingByOthers() {
+    void pagesForbidInlineScriptsAndFramingByOthers() throws Exception {
         for (String path : List.of("/", "/login", "/channels/fenfu-online", "/history")) {
             HttpResponse<String> page = http.get(path);
             String csp = header(page, "Content-Security-Policy");
@@ -55,8 +64,17 @@ class HardeningTest extends HttpTestBase {
             assertThat(header(page, "Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
             assertThat(page.body())
                     .doesNotContain(" style=\"")
-                    .doesNotContain("<style")
+                    .doesNotContain("<style ")
                     .doesNotContain("onclick=");
+            // the one inline stylesheet (the public layout's) is allowed by its hash, nothing else is
+            Matcher styles =
+                    Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(page.body());
+            int inline = 0;
+            while (styles.find()) {
+                inline++;
+                assertThat(csp).as(path).contains("style-src 'self' 'sha256-" + sha256(styles.group(1)) + "';");
+            }
+            assertThat(inline).as(path).isLessThanOrEqualTo(1);
             assertThat(page.body().replaceAll("<script src=\"[^\"]+\" defer></script>", ""))
                     .doesNotContain("<script");
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The npm audit tools of {@code src/test/page-audits} (axe-core, Lighthouse, the Nu HTML Checker's
  * jar), installed with {@code npm ci} into {@code target/page-audits} the first time a test needs
- * them. They run only with {@code -Dpaystatus.page-audits=required} (as CI runs them), and then a
+ * them, and again only when our lock file changed (a later run skips the ~30 s install). They run only with {@code -Dpaystatus.page-audits=required} (as CI runs them), and then a
  * missing Node or a failed install fails; without it the audits are reported as skipped.
  */
 public final class AuditTools {
@@ -29,9 +29,7 @@ public final class AuditTools {
         if (!wanted.equals("required")) {
             Assumptions.abort("Page audits run with -Dpaystatus.page-audits=required (they install npm tools)");
         }
-        if (Files.isDirectory(HOME.resolve("node_modules/axe-core"))
-                && Files.isDirectory(HOME.resolve("node_modules/lighthouse"))
-                && Files.isRegularFile(vnuJar())) {
+        if (upToDate()) {
             return HOME;
         }
         String problem = install();
@@ -42,6 +40,24 @@ public final class AuditTools {
             Assumptions.abort(problem);
         }
         return HOME;
+    }
+
+    /**
+     * Whether {@code target/page-audits} already holds the tools at the versions the lock file names:
+     * the lock file that was installed equals ours, and npm wrote its own record of the install.
+     */
+    private static boolean upToDate() {
+        try {
+            Path installedLock = HOME.resolve("package-lock.json");
+            return Files.isRegularFile(installedLock)
+                    && Files.mismatch(installedLock, SOURCE.resolve("package-lock.json")) == -1
+                    && Files.isRegularFile(HOME.resolve("node_modules/.package-lock.json"))
+                    && Files.isDirectory(HOME.resolve("node_modules/axe-core"))
+                    && Files.isDirectory(HOME.resolve("node_modules/lighthouse"))
+                    && Files.isRegularFile(vnuJar());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public static Path vnuJar() {
