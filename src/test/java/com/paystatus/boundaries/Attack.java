@@ -43,14 +43,21 @@ final class Attack {
 
     private Attack() {}
 
-    /** A bearer token of an admin, made once per running application. */
+    /**
+     * A bearer token of an admin, made once per running application and made again when it no longer
+     * works (a {@code FreshBoard} class in the shared context empties the database, tokens included).
+     */
     static String token(Http http, int port) {
-        return TOKENS.computeIfAbsent(port, p -> {
-            HttpResponse<String> created =
-                    http.adminJson("POST", "/api/admin/tokens", "{\"name\": \"boundary tests\", \"role\": \"admin\"}");
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            return Http.json(created).get("secret").asString();
-        });
+        String token = TOKENS.get(port);
+        if (token != null && json(http, token, "GET", "/api/admin/channels", "").statusCode() == 200) {
+            return token;
+        }
+        HttpResponse<String> created =
+                http.adminJson("POST", "/api/admin/tokens", "{\"name\": \"boundary tests\", \"role\": \"admin\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        token = Http.json(created).get("secret").asString();
+        TOKENS.put(port, token);
+        return token;
     }
 
     static HttpResponse<String> json(Http http, String token, String method, String path, String body) {
