@@ -12,7 +12,6 @@ import com.paystatus.notice.UpdateDraft;
 import com.paystatus.support.Browser;
 import com.paystatus.support.FreshBoard;
 import com.paystatus.support.FullAppTest;
-import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,10 +104,7 @@ class PhonePostingBrowserTest extends HttpTestBase {
     @Test
     void postingFromATemplateTakesThreeScreensAndPublishIsAlwaysInReach() {
         browser = Browser.start(profile, WIDTH, HEIGHT, false);
-        browser.get(http.base() + "/login");
-        browser.findElement(By.name("username")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys(Http.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        Browser.signIn(browser, http.base());
         assertThat(browser.getCurrentUrl()).endsWith("/admin");
         int screens = 0;
 

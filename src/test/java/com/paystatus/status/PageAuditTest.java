@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,10 +86,7 @@ class PageAuditTest extends HttpTestBase {
     private ChromeDriver signedIn() {
         if (browser == null) {
             browser = Browser.start(profile, 360, 800, true);
-            browser.get(http.base() + "/login");
-            browser.findElement(By.name("username")).sendKeys("admin");
-            browser.findElement(By.name("password")).sendKeys(Http.ADMIN_PASSWORD);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            Browser.signIn(browser, http.base());
         }
         return browser;
     }

@@ -287,10 +287,7 @@ class WorriedUserBrowserTest extends HttpTestBase {
 
     @Test
     void onAPhoneTheNoticeFormsPublishButtonIsOnScreenAndItsTimeFieldSaysHowToFillIt() {
-        open("/login");
-        browser.findElement(By.name("username")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys(Http.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.signIn(open("/login"), "http://localhost:" + port);
         open("/admin/notices/new");
         // the form's first step is the preview (publish follows on it), kept in view by the sticky bar
         WebElement preview = browser.findElement(By.cssSelector("form.notice-form .actions button[value=preview]"));

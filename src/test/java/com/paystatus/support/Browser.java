@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven by its own chromedriver (never a downloaded one). CI installs
@@ -20,6 +23,20 @@ public final class Browser {
     private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     private Browser() {}
+
+    /**
+     * Signs the admin in through the login form and waits until the browser has left it: a click on
+     * submit does not wait for the navigation it starts, and a page opened before that navigation ends
+     * cancels the sign-in.
+     */
+    public static void signIn(ChromeDriver browser, String base) {
+        browser.get(base + "/login");
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys(Http.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
 
     public static ChromeDriver start(Path profile, int width, int height, boolean javascript) {
         if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
