@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A notice for thousands of email subscribers, delivered by real processes to a real SMTP server
+ * A notice for a thousand or so email subscribers, delivered by real processes to a real SMTP server
  * (GreenMail, in this JVM, on loopback) from one PostgreSQL. Killed with {@code kill -9} in the middle
  * of the fan-out and started again, every subscriber ends with the notice, under one Message-ID (a mail
  * sent again after the crash carries the same one, as a webhook's repeat carries the same
@@ -78,7 +78,7 @@ class FanOutCrashTest {
         int port = ChildApps.freePort();
         Process app = start(port, database);
         JdbcTemplate jdbc = jdbc(database);
-        List<String> addresses = subscribers(jdbc, 2000);
+        List<String> addresses = subscribers(jdbc, 1200);
 
         post(port, "断电之前的通知");
         Awaitility.await()
@@ -116,7 +116,7 @@ class FanOutCrashTest {
         int portB = ChildApps.freePort();
         start(portA, database, "60s");
         JdbcTemplate jdbc = jdbc(database);
-        List<String> addresses = subscribers(jdbc, 1500);
+        List<String> addresses = subscribers(jdbc, 800);
         start(portB, database, "60s");
 
         post(portA, "两个实例一起发");
