@@ -202,6 +202,7 @@ class FanOutCrashTest {
                 PayStatusApplication.class.getName(),
                 "--server.port=" + port,
                 "--paystatus.admin.password=" + Http.ADMIN_PASSWORD,
+                "--paystatus.admin.password-hash-cost=4", // as in the test profile: each admin call checks it
                 "--logging.level.root=WARN",
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + database,
