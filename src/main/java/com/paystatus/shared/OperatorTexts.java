@@ -19,7 +19,7 @@ public final class OperatorTexts {
     /** The operators' language. */
     public static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
-    private static final OperatorTexts BUNDLED = new OperatorTexts(bundle());
+    private static final OperatorTexts BUNDLED = new OperatorTexts(messageBundle());
 
     private final MessageSource messages;
 
@@ -37,8 +37,11 @@ public final class OperatorTexts {
         return messages.getMessage(key, args, LANGUAGE);
     }
 
-    /** Configured as {@code spring.messages.*} in application.properties configures the application's. */
-    private static MessageSource bundle() {
+    /**
+     * The application's messages ({@code messages*.properties}) read without its context, configured as
+     * {@code spring.messages.*} in application.properties configures the application's own.
+     */
+    public static MessageSource messageBundle() {
         ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
         bundle.setBasename("messages");
         bundle.setDefaultEncoding(StandardCharsets.UTF_8.name());

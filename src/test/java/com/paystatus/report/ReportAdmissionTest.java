@@ -2,6 +2,7 @@ package com.paystatus.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.shared.OperatorTexts;
 import com.paystatus.shared.ProblemWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
@@ -28,17 +28,9 @@ class ReportAdmissionTest {
     private final ReportAdmission.Gate gate = new ReportAdmission.Gate(
             1,
             1,
-            messages(),
+            OperatorTexts.messageBundle(),
             new FixedLocaleResolver(Locale.ENGLISH),
             new ProblemWriter(JsonMapper.builder().build()));
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     private static MockHttpServletRequest report() {
         return new MockHttpServletRequest("POST", "/api/channels/alipay/reports");

@@ -2,22 +2,14 @@ package com.paystatus.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.shared.OperatorTexts;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The answer's words, kept per language and figures, still say the figures of the moment. */
 class ReportTextsTest {
 
-    private final ReportTexts texts = new ReportTexts(messages());
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
+    private final ReportTexts texts = new ReportTexts(OperatorTexts.messageBundle());
 
     @Test
     void theWordsFollowTheFiguresAndTheLanguage() {

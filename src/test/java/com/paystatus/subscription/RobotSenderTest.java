@@ -2,6 +2,7 @@ package com.paystatus.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.shared.OperatorTexts;
 import com.paystatus.subscription.RobotResult.Outcome;
 import com.paystatus.support.TestClock;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,15 +40,7 @@ class RobotSenderTest {
     final JsonMapper json = JsonMapper.builder().build();
     final TestClock clock = new TestClock(NOW);
     final RobotReceiver receiver = new RobotReceiver();
-    final RobotSender sender = new RobotSender(json, messages(), clock);
-
-    static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
-    }
+    final RobotSender sender = new RobotSender(json, OperatorTexts.messageBundle(), clock);
 
     static RobotMessage message(String language) {
         return new RobotMessage(
@@ -198,7 +190,7 @@ class RobotSenderTest {
     @Test
     void aRobotThatNeverAnswersTimesOutAndIsTriedAgainLater() throws Exception {
         assertThat(RobotSender.TIMEOUT).isEqualTo(Duration.ofSeconds(10));
-        RobotSender impatient = new RobotSender(json, messages(), clock, Duration.ofMillis(300));
+        RobotSender impatient = new RobotSender(json, OperatorTexts.messageBundle(), clock, Duration.ofMillis(300));
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread accepting = new Thread(() -> {
                 // reads the request and never answers, until the client gives up and closes

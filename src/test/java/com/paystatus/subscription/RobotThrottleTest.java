@@ -2,6 +2,7 @@ package com.paystatus.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paystatus.shared.OperatorTexts;
 import com.paystatus.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class RobotThrottleTest {
     static final Instant T0 = Instant.parse("2026-11-25T06:02:00Z");
 
     final TestClock clock = new TestClock(T0);
-    final RobotThrottle throttle = new RobotThrottle(clock, RobotSenderTest.messages(), SHANGHAI);
+    final RobotThrottle throttle = new RobotThrottle(clock, OperatorTexts.messageBundle(), SHANGHAI);
 
     record Sent(Instant at, RobotMessage message) {}
 

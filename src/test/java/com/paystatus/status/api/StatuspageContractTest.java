@@ -10,6 +10,7 @@ import com.paystatus.maintenance.MaintenanceRecord;
 import com.paystatus.notice.NoticeKind;
 import com.paystatus.notice.NoticeRecord;
 import com.paystatus.notice.NoticeStatus;
+import com.paystatus.shared.OperatorTexts;
 import com.paystatus.shared.PayStatusProperties;
 import com.paystatus.status.ChannelView;
 import com.paystatus.status.GroupView;
@@ -27,7 +28,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,15 +54,7 @@ class StatuspageContractTest {
             "custom_tweet",
             "tweet_id");
 
-    private final StatuspageMapper mapper = new StatuspageMapper(messages(), properties());
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
-    }
+    private final StatuspageMapper mapper = new StatuspageMapper(OperatorTexts.messageBundle(), properties());
 
     private static PayStatusProperties properties() {
         return new PayStatusProperties(
