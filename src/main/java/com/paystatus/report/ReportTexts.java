@@ -1,9 +1,9 @@
 package com.paystatus.report;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportTexts {
 
-    /** Far more than the languages times the figures of one flush interval; past it, start again. */
+    /** Far more than the languages times the figures of one flush interval. */
     static final int MAX_KEPT = 1024;
 
     private final MessageSource messages;
-    private final Map<Key, Texts> kept = new ConcurrentHashMap<>();
+    private final Cache<Key, Texts> kept =
+            Caffeine.newBuilder().maximumSize(MAX_KEPT).build();
 
     ReportTexts(MessageSource messages) {
         this.messages = messages;
@@ -35,19 +36,13 @@ class ReportTexts {
     /** The words for a channel whose trouble is {@code known}, or else for its report figures. */
     Texts of(Locale locale, boolean known, long reports15m, long typical15m) {
         Key key = known ? new Key(locale, true, 0, 0) : new Key(locale, false, reports15m, typical15m);
-        Texts texts = kept.get(key);
-        if (texts == null) {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            texts = kept.computeIfAbsent(key, this::format);
-        }
-        return texts;
+        return kept.get(key, this::format);
     }
 
     /** How many answers' words are kept now. */
     int kept() {
-        return kept.size();
+        kept.cleanUp();
+        return (int) kept.estimatedSize();
     }
 
     private Texts format(Key key) {

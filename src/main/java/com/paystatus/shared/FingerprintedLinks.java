@@ -1,5 +1,7 @@
 package com.paystatus.shared;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -9,8 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.PathMatcher;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -27,13 +27,14 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  */
 class FingerprintedLinks extends ResourceUrlEncodingFilter {
 
-    /** More distinct fingerprinted links than the app has files means something is off: stop remembering. */
+    /** Far more distinct fingerprinted links than the app has files. */
     private static final int MAX_REMEMBERED = 256;
 
     private final ResourceUrlProvider urls;
     private final List<String> fingerprinted;
     private final PathMatcher matcher = new AntPathMatcher();
-    private final Map<String, String> resolved = new ConcurrentHashMap<>();
+    private final Cache<String, String> resolved =
+            Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build();
 
     FingerprintedLinks(ResourceUrlProvider urls, List<String> fingerprinted) {
         this.urls = urls;
@@ -66,16 +67,10 @@ class FingerprintedLinks extends ResourceUrlEncodingFilter {
         if (fingerprinted.stream().noneMatch(pattern -> matcher.match(pattern, file))) {
             return url;
         }
-        String known = resolved.get(url);
-        if (known != null) {
-            return known;
-        }
-        String found = urls.getForRequestUrl(request, url);
-        String answer = found == null ? url : found;
-        if (resolved.size() < MAX_REMEMBERED) {
-            resolved.put(url, answer);
-        }
-        return answer;
+        return resolved.get(url, link -> {
+            String found = urls.getForRequestUrl(request, link);
+            return found == null ? link : found;
+        });
     }
 
     private static int indexOfQueryOrFragment(String path) {
