@@ -8,6 +8,7 @@ import com.paystatus.PayStatusApplication;
 import com.paystatus.support.ChildApps;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
+import com.paystatus.support.OwnInstances;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -28,9 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -41,11 +39,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * sent again after the crash carries the same one, as a webhook's repeat carries the same
  * {@code webhook-id}); two instances delivering one fan-out send each subscriber exactly one mail.
  */
-// Beside the other classes (junit-platform.properties): its own database, SMTP server and processes;
-// its two tests run one after the other.
-@Execution(ExecutionMode.CONCURRENT)
-// one class of child processes at a time: two at once on two shared cores starve each other's startups
-@ResourceLock("child-processes")
+@OwnInstances
 class FanOutCrashTest {
 
     private static final int PER_CONNECTION = 100;
