@@ -30,14 +30,12 @@ class CrashDurabilityTest {
     Path workDir;
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void acknowledgedWritesSurviveKillNineOnTheDefaultH2File() throws Exception {
         // no datasource given: the process uses the default, ./data under its working directory
         crashAndCount("h2-file", List.of());
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void acknowledgedWritesSurviveKillNineOnPostgres() throws Exception {
         crashAndCount(
                 "postgresql",

@@ -66,7 +66,6 @@ class FanOutCrashTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void killedInTheMiddleOfAFanOutEverySubscriberEndsWithTheNoticeOnce() throws Exception {
         String database = EmbeddedPostgres.url("fanout_crash");
         int port = ChildApps.freePort();
@@ -103,7 +102,6 @@ class FanOutCrashTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void twoInstancesOnOneDatabaseSendEachSubscriberExactlyOneMail() throws Exception {
         String database = EmbeddedPostgres.url("fanout_two");
         int portA = ChildApps.freePort();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * A class that starts PayStatus instances of its own (child processes, or {@link Instances} in this
  * JVM) on a database of its own: it shares nothing with the classes of the shared contexts, and spends
  * most of its time waiting for its instances, so it runs beside them (see {@code
- * junit-platform.properties}). One such class at a time: two on two shared cores starve each other's
+ * junit-platform.properties}), its own tests one after the other (a class holding a lock runs its tests
+ * on its own thread). One such class at a time: two on two shared cores starve each other's
  * start-ups. Never beside a test that reads the console ({@link #CONSOLE}): their instances write to
  * it, and a context that starts resets the logging that the whole JVM shares.
  */
