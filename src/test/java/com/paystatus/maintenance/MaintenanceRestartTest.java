@@ -8,8 +8,6 @@ import com.paystatus.channel.ChannelService;
 import com.paystatus.channel.ChannelState;
 import com.paystatus.channel.StateChange;
 import com.paystatus.status.StatusSnapshots;
-import com.paystatus.support.Instances;
-import com.paystatus.support.OwnInstances;
 import com.paystatus.support.TestClockConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The app stopped before a window starts and started again in its middle: the page is right at once,
  * and the scheduler, running by itself, writes the start into the history at the time it was due.
  */
-@OwnInstances
 class MaintenanceRestartTest {
 
     private static final Instant T0 = TestClockConfig.START;
@@ -33,7 +31,7 @@ class MaintenanceRestartTest {
     Path data;
 
     private ConfigurableApplicationContext start(Instant clock, boolean scheduler) {
-        return Instances.application(PayStatusApplication.class, TestClockConfig.class)
+        return new SpringApplicationBuilder(PayStatusApplication.class, TestClockConfig.class)
                 .web(WebApplicationType.SERVLET)
                 .profiles("test")
                 // command-line arguments, so that they win over the test profile's file

@@ -6,7 +6,6 @@ import com.paystatus.PayStatusApplication;
 import com.paystatus.support.ChildApps;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
-import com.paystatus.support.OwnInstances;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -17,25 +16,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The app, a real process, is killed with {@code kill -9} in the middle of a stream of notices. After
  * a restart every notice whose 201 the client received must be there: on the default H2 file
  * database and on PostgreSQL.
  */
-@OwnInstances
+// Beside the other classes (junit-platform.properties): it shares nothing with them and mostly waits on
+// its own processes; its two tests run one after the other.
+@Execution(ExecutionMode.CONCURRENT)
+// one class of child processes at a time: two at once on two shared cores starve each other's startups
+@ResourceLock("child-processes")
 class CrashDurabilityTest {
 
     @TempDir
     Path workDir;
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void acknowledgedWritesSurviveKillNineOnTheDefaultH2File() throws Exception {
         // no datasource given: the process uses the default, ./data under its working directory
         crashAndCount("h2-file", List.of());
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void acknowledgedWritesSurviveKillNineOnPostgres() throws Exception {
         crashAndCount(
                 "postgresql",

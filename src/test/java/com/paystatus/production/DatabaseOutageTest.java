@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
-import com.paystatus.support.OwnInstances;
 import com.paystatus.support.TestClockConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -34,7 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * last snapshot and says since when, admin writes are refused with a clear 503 and leave nothing
  * behind, and everything recovers without a restart.
  */
-@OwnInstances
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
 @Import(TestClockConfig.class)

@@ -8,7 +8,6 @@ import com.paystatus.PayStatusApplication;
 import com.paystatus.support.ChildApps;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
-import com.paystatus.support.OwnInstances;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -29,6 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -39,7 +41,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * sent again after the crash carries the same one, as a webhook's repeat carries the same
  * {@code webhook-id}); two instances delivering one fan-out send each subscriber exactly one mail.
  */
-@OwnInstances
+// Beside the other classes (junit-platform.properties): its own database, SMTP server and processes;
+// its two tests run one after the other.
+@Execution(ExecutionMode.CONCURRENT)
+// one class of child processes at a time: two at once on two shared cores starve each other's startups
+@ResourceLock("child-processes")
 class FanOutCrashTest {
 
     private static final int PER_CONNECTION = 100;
@@ -66,6 +72,7 @@ class FanOutCrashTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void killedInTheMiddleOfAFanOutEverySubscriberEndsWithTheNoticeOnce() throws Exception {
         String database = EmbeddedPostgres.url("fanout_crash");
         int port = ChildApps.freePort();
@@ -102,6 +109,7 @@ class FanOutCrashTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void twoInstancesOnOneDatabaseSendEachSubscriberExactlyOneMail() throws Exception {
         String database = EmbeddedPostgres.url("fanout_two");
         int portA = ChildApps.freePort();

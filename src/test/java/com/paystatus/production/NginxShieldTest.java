@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
 import com.paystatus.support.Instances;
-import com.paystatus.support.OwnInstances;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,7 +35,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * board is still served from nginx's copy. CI installs nginx and sets {@code
  * paystatus.nginx-tests=required}, so a missing nginx fails there; elsewhere the test is skipped.
  */
-@OwnInstances
 class NginxShieldTest {
 
     private static final Path COMMITTED_CONFIG = Path.of("src/deploy/nginx.conf");

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.paystatus.PayStatusApplication;
 import com.paystatus.support.Http;
-import com.paystatus.support.Instances;
-import com.paystatus.support.OwnInstances;
 import com.paystatus.support.TestClockConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -19,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +31,6 @@ import org.springframework.util.FileSystemUtils;
  * admin, demo data, first snapshot) is done. The instance must not exit: it serves the board, says it
  * is not ready, and once PostgreSQL is back finishes the work and becomes ready.
  */
-@OwnInstances
 class StartupOutageTest {
 
     private static Path dataDirectory;
@@ -87,7 +85,7 @@ class StartupOutageTest {
         database = startDatabase();
 
         // on the main thread, as java -jar would; it must come back with a running application
-        app = Instances.application(
+        app = new SpringApplicationBuilder(
                         PayStatusApplication.class, TestClockConfig.class, DatabaseGoesAwayOnceServing.class)
                 .run(
                         "--spring.profiles.active=test,postgres",

@@ -9,7 +9,6 @@ import com.paystatus.channel.StateChange;
 import com.paystatus.support.EmbeddedPostgres;
 import com.paystatus.support.Http;
 import com.paystatus.support.Instances;
-import com.paystatus.support.OwnInstances;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two instances of PayStatus on one PostgreSQL, as behind a load balancer. */
-@OwnInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.paystatus.PayStatusApplication;
 import com.paystatus.support.Http;
-import com.paystatus.support.Instances;
-import com.paystatus.support.OwnInstances;
 import com.paystatus.support.TestClock;
 import com.paystatus.support.TestClockConfig;
 import java.net.URI;
@@ -13,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -21,13 +20,12 @@ import tools.jackson.databind.JsonNode;
  * Reports taken by an instance that is then stopped are counted by the next one on the same
  * database: a stop flushes what was held in memory, and the new instance reads it back.
  */
-@OwnInstances
 class ReportRestartTest {
 
     private static final String DB = "jdbc:h2:mem:report-restart;DB_CLOSE_DELAY=-1";
 
     private static ConfigurableApplicationContext start() {
-        return Instances.application(PayStatusApplication.class, TestClockConfig.class)
+        return new SpringApplicationBuilder(PayStatusApplication.class, TestClockConfig.class)
                 .run("--spring.profiles.active=test", "--spring.datasource.url=" + DB, "--server.port=0");
     }
 

@@ -2,12 +2,10 @@ package com.paystatus.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.paystatus.support.OwnInstances;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -24,7 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"spring.datasource.url=jdbc:h2:mem:first-admin;DB_CLOSE_DELAY=-1", "paystatus.admin.password="})
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-@ResourceLock(OwnInstances.CONSOLE) // from its context's start-up on, which logs the password
 @DirtiesContext
 class FirstAdminTest {
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
-import com.paystatus.support.OwnInstances;
 import com.paystatus.support.RawHttp;
 import com.paystatus.support.WebSession;
 import java.io.IOException;
@@ -31,7 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -147,7 +145,6 @@ class HardeningTest extends HttpTestBase {
     }
 
     @Test
-    @ResourceLock(OwnInstances.CONSOLE)
     void anAbortedOversizedFormLogsOneLineAndNoStackTrace(CapturedOutput output) throws Exception {
         abortAfterSending("Content-Length: 300000", "username=admin&password=" + "p".repeat(70_000));
         abortAfterSending("Content-Length: 1000", "username=admin&pass");

@@ -12,7 +12,6 @@ import com.paystatus.status.PublicEndpoints;
 import com.paystatus.status.StatusSnapshots;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
-import com.paystatus.support.OwnInstances;
 import com.paystatus.support.RawHttp;
 import com.paystatus.support.TestClockConfig;
 import jakarta.persistence.EntityManagerFactory;
@@ -46,7 +45,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -545,7 +543,6 @@ class PublicPageCacheTest extends HttpTestBase {
     }
 
     @Test
-    @ResourceLock(OwnInstances.CONSOLE)
     void aFailingRenderServesTheLastGoodBytesOfThatPageAndLogsOnce(CapturedOutput output) {
         HttpResponse<String> good = http.get("/");
         assertThat(good.statusCode()).isEqualTo(200);
@@ -573,7 +570,6 @@ class PublicPageCacheTest extends HttpTestBase {
     }
 
     @Test
-    @ResourceLock(OwnInstances.CONSOLE)
     void aPageThatNeverRenderedIsAFriendly503WithRetryAfter(CapturedOutput output) {
         faults.fail("/history");
         for (int i = 0; i < 3; i++) {
