@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -60,6 +61,8 @@ public class StatusSnapshots {
     private final Timer rebuilds;
     private final AtomicReference<StatusSnapshot> current = new AtomicReference<>();
     private final AtomicLong fullReads = new AtomicLong();
+    /** This instance's transactions that published a public change and have not completed yet. */
+    private final AtomicInteger writesInFlight = new AtomicInteger();
     /** What the last full read found, for {@link #applied}; null when the current snapshot is not its. */
     private volatile SnapshotBuilder.Sources lastRead;
     /** Hands the sources of a build out of its read transaction. */
@@ -119,6 +122,11 @@ public class StatusSnapshots {
             initialDelayString = "${paystatus.snapshot.poll-interval:1s}",
             fixedDelayString = "${paystatus.snapshot.poll-interval:1s}")
     void poll() {
+        if (!databaseUnreachable && writesInFlight.get() > 0) {
+            // a write of this instance is committing: the rebuild after its commit reads it and anything
+            // another instance wrote meanwhile; a poll now would read everything once more for nothing
+            return;
+        }
         try {
             if (databaseUnreachable) {
                 rebuild();
@@ -166,6 +174,7 @@ public class StatusSnapshots {
 
         RebuildAfterCommit(PublicChange first) {
             this.first = first;
+            writesInFlight.incrementAndGet();
         }
 
         void more() {
@@ -185,6 +194,11 @@ public class StatusSnapshots {
                         first.getClass().getSimpleName(),
                         e);
             }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            writesInFlight.decrementAndGet();
         }
     }
 
