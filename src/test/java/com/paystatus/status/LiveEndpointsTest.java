@@ -7,14 +7,19 @@ import com.paystatus.support.FullAppTest;
 import com.paystatus.support.Http;
 import com.paystatus.support.HttpTestBase;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +65,31 @@ class LiveEndpointsTest extends HttpTestBase {
         assertThat(Http.json(moved).get("revision").asLong()).isGreaterThan(before);
         assertThat(moved.headers().firstValue("ETag")).isNotEqualTo(etag);
         setState(slug, "available");
+    }
+
+    @Test
+    void aCheckOfTheRevisionLeavesNoConnectionHeldWhileAPageKeepsItsForItsAssets() throws Exception {
+        // two requests sent at once on one connection, as a client keeping it alive may
+        assertThat(answersOnOneConnection("/api/revision"))
+                .hasSize(1)
+                .allSatisfy(answer -> assertThat(answer).containsIgnoringCase("Connection: close"));
+        setState(newChannel(), "available"); // a new revision: its first answer is rendered, not kept bytes
+        assertThat(answersOnOneConnection("/api/revision")).hasSize(1);
+        assertThat(answersOnOneConnection("/favicon.ico")).hasSize(2);
+        assertThat(answersOnOneConnection("/")).hasSize(2);
+    }
+
+    /** The answers to two GETs of {@code path} sent together on one connection, until the server closes it. */
+    private List<String> answersOnOneConnection(String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            String get = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            socket.getOutputStream().write((get + get).getBytes(StandardCharsets.US_ASCII));
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return Arrays.stream(all.split("(?=HTTP/1\\.1 200)"))
+                    .filter(a -> a.startsWith("HTTP/1.1 200"))
+                    .toList();
+        }
     }
 
     @Test

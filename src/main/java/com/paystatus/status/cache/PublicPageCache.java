@@ -245,7 +245,7 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
             if (slot.page != null) {
                 // Out of date: one reader renders it, the others get the previous bytes meanwhile.
                 if (!slot.rendering.tryLock()) {
-                    slot.page.serve(request, response);
+                    serve(slot.page, path, request, response);
                     return;
                 }
             } else {
@@ -261,7 +261,16 @@ public class PublicPageCache extends OncePerRequestFilter implements DisposableB
                 return;
             }
         }
-        cached.serve(request, response);
+        serve(cached, path, request, response);
+    }
+
+    /** Sends kept bytes; the open pages' check of the revision closes its connection after the answer. */
+    private static void serve(CachedPage page, String path, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (path.equals(PublicEndpoints.POLLED)) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        page.serve(request, response);
     }
 
     /**
