@@ -48,6 +48,7 @@ public class LiveBench {
 
     static String host;
     static int port;
+    static int appPort;
     static double pollSeconds;
     static volatile long target = Long.MAX_VALUE; // the revision pages wait for
     static volatile long changeStartNanos;
@@ -383,6 +384,8 @@ public class LiveBench {
         int changes = Integer.parseInt(args[2]);
         String password = args[3];
         pollSeconds = args.length > 4 ? Double.parseDouble(args[4]) : 2;
+        // the app's own port, to read the revision before a change: a cache in front may answer older
+        appPort = args.length > 5 ? Integer.parseInt(args[5]) : port;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         long rendered = revision(http);
@@ -477,7 +480,7 @@ public class LiveBench {
 
     static long revision(HttpClient http) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/revision")).build(),
+                HttpRequest.newBuilder(URI.create("http://" + host + ":" + appPort + "/api/revision")).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = JSON_REVISION.matcher(r.body());
         if (!m.find()) {

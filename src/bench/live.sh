@@ -11,10 +11,14 @@
 #   src/bench/live.sh
 #   PAGES=10000 CHANGES=5 IDLE=60 src/bench/live.sh
 #   APP_ARGS="--server.tomcat.max-connections=12000" src/bench/live.sh   (settings to try)
+#   FRONT=nginx src/bench/live.sh   (the pages and the operator go through Debian's nginx with the
+#                                    committed src/deploy/nginx.conf, as in docker-compose.yml)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-18091}
+FRONT=${FRONT:-}        # empty: the pages ask the app itself; nginx: they ask nginx in front of it
+FRONT_PORT=${FRONT_PORT:-18092}
 PAGES=${PAGES:-10000}
 CHANGES=${CHANGES:-5}
 IDLE=${IDLE:-60}        # seconds of measuring what the open pages cost while nothing changes
@@ -27,6 +31,7 @@ CLIENT_PID=""
 cleanup() {
     [ -n "$CLIENT_PID" ] && kill "$CLIENT_PID" 2>/dev/null || true
     [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
     exec 3>&- 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -36,10 +41,10 @@ ulimit -n "$(ulimit -Hn)"
 [ "$(ulimit -n)" -gt $((PAGES + 2000)) ] || { echo "ulimit -n is $(ulimit -n): too few open files for $PAGES pages"; exit 1; }
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need wrk || ! need curl; then
+if ! need wrk || ! need curl || { [ "$FRONT" = nginx ] && ! need nginx; }; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq wrk curl >/dev/null
+    apt-get install -y -qq wrk curl nginx >/dev/null
 fi
 if [ ! -f target/paystatus.jar ] || [ -n "$(find src/main pom.xml -newer target/paystatus.jar -print -quit)" ]; then
     echo "== building target/paystatus.jar"
@@ -60,10 +65,41 @@ for _ in $(seq 1 600); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 || { echo "the app did not answer within 5 minutes"; tail -50 "$WORK/app.log"; exit 1; }
 
+ASK=$PORT   # where the pages and the operator send their requests
+if [ "$FRONT" = nginx ]; then
+    # the committed site, with only its addresses and cache directory changed (as NginxShieldTest does)
+    mkdir -p "$WORK/nginx/cache" "$WORK/nginx/temp"
+    sed -e "s|server app1:8080|server 127.0.0.1:$PORT|" -e "s|server app2:8080|server 127.0.0.1:$PORT|" \
+        -e "s|listen 80;|listen 127.0.0.1:$FRONT_PORT backlog=4096;|" \
+        -e "s|/var/cache/nginx/paystatus|$WORK/nginx/cache|" src/deploy/nginx.conf >"$WORK/nginx/paystatus.conf"
+    cat >"$WORK/nginx/nginx.conf" <<CONF
+daemon on;
+$([ "$(id -u)" = 0 ] && echo "user root;")
+worker_processes auto;
+worker_rlimit_nofile $((2 * PAGES + 4000));
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections $((2 * PAGES + 2000)); }
+http {
+    access_log off;
+    client_body_temp_path $WORK/nginx/temp/body;
+    proxy_temp_path $WORK/nginx/temp/proxy;
+    fastcgi_temp_path $WORK/nginx/temp/fastcgi;
+    uwsgi_temp_path $WORK/nginx/temp/uwsgi;
+    scgi_temp_path $WORK/nginx/temp/scgi;
+    include $WORK/nginx/paystatus.conf;
+}
+CONF
+    nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log"
+    for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$FRONT_PORT/api/revision" >/dev/null 2>&1 && break; sleep 0.1; done
+    ASK=$FRONT_PORT
+    echo "== nginx in front, on port $FRONT_PORT"
+fi
+
 echo "== warming up for ${WARMUP}s"
-wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT/" >/dev/null &
+wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$ASK/" >/dev/null &
 WARM_PID=$!
-wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$PORT/api/revision" >/dev/null
+wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$ASK/api/revision" >/dev/null
 wait "$WARM_PID"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
@@ -85,7 +121,7 @@ IDLE0=$(( (T1 - T0) ))
 echo "== no page open: heap ${HEAP0} KB after GC, RSS ${RSS0} KB, CPU $(awk -v t="$IDLE0" -v k="$TICKS" 'BEGIN {printf "%.0f", 1000 * t / k / 10}') ms/s"
 
 mkfifo "$WORK/go"
-java -Xmx1g -Xss256k src/bench/LiveBench.java "$PORT" "$PAGES" "$CHANGES" "$PASSWORD" "$POLL" <"$WORK/go" >"$WORK/client.out" 2>"$WORK/client.err" &
+java -Xmx1g -Xss256k src/bench/LiveBench.java "$ASK" "$PAGES" "$CHANGES" "$PASSWORD" "$POLL" "$PORT" <"$WORK/go" >"$WORK/client.out" 2>"$WORK/client.err" &
 CLIENT_PID=$!
 exec 3>"$WORK/go"
 echo "== opening $PAGES pages"
@@ -98,7 +134,7 @@ OPEN=$(grep -o 'OPEN [0-9]*' "$WORK/client.out" | awk '{print $2}')
 
 HEAP1=$(heap_kb); RSS1=$(rss_kb)
 O0=$(overflows); T0=$(cpu_ticks); sleep "$IDLE"; T1=$(cpu_ticks); O1=$(overflows)
-ESTABLISHED=$(ss -Htn state established "( sport = :$PORT )" | wc -l)
+ESTABLISHED=$(ss -Htn state established "( sport = :$ASK )" | wc -l)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== $OPEN pages open and checking, nothing changing, for ${IDLE}s (load average $LOAD):"
 awk -v h0="$HEAP0" -v h1="$HEAP1" -v r0="$RSS0" -v r1="$RSS1" -v n="$OPEN" -v t="$((T1 - T0))" -v i0="$IDLE0" -v k="$TICKS" -v s="$IDLE" 'BEGIN {
