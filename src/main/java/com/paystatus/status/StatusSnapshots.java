@@ -183,6 +183,9 @@ public class StatusSnapshots {
 
         @Override
         public void afterCommit() {
+            // the database has just answered: what the pages say of when the board was last confirmed
+            // current stays true while writes keep the poll from running
+            lastContact = clock.instant();
             try {
                 if (!only || !applied(first)) {
                     rebuild();
