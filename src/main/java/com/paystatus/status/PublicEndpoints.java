@@ -79,7 +79,7 @@ public final class PublicEndpoints {
      * What every open public page asks every few seconds ({@code js/live.js}). Answered with {@code
      * Connection: close}: the next check comes seconds later, after keep-alive would have closed the
      * connection anyway, and a connection held meanwhile would take one of the server's {@code
-     * max-connections} from a reader who is arriving (10,000 open pages held ~1,300 of 2,000).
+     * max-connections} from a reader who is arriving (10,000 open pages kept all 2,000 taken).
      */
     public static final String POLLED = "/api/revision";
 
