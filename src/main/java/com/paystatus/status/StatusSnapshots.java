@@ -61,7 +61,7 @@ public class StatusSnapshots {
     private final Timer rebuilds;
     private final AtomicReference<StatusSnapshot> current = new AtomicReference<>();
     private final AtomicLong fullReads = new AtomicLong();
-    /** This instance's transactions that published a public change and have not completed yet. */
+    /** This instance's transactions with a public change that are committing and not rebuilt yet. */
     private final AtomicInteger writesInFlight = new AtomicInteger();
     /** What the last full read found, for {@link #applied}; null when the current snapshot is not its. */
     private volatile SnapshotBuilder.Sources lastRead;
@@ -171,10 +171,10 @@ public class StatusSnapshots {
 
         private final PublicChange first;
         private boolean only = true;
+        private boolean committing;
 
         RebuildAfterCommit(PublicChange first) {
             this.first = first;
-            writesInFlight.incrementAndGet();
         }
 
         void more() {
@@ -199,9 +199,18 @@ public class StatusSnapshots {
             }
         }
 
+        /** From just before the commit makes the change visible until this rebuild has read it. */
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writesInFlight.incrementAndGet();
+            committing = true;
+        }
+
         @Override
         public void afterCompletion(int status) {
-            writesInFlight.decrementAndGet();
+            if (committing) {
+                writesInFlight.decrementAndGet();
+            }
         }
     }
 
